@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import CompilerPluginSupport
+import PackageDescription
+
+let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+  name: "swift-zygote",
+  products: [
+    .library(name: "Zygote", targets: ["Zygote"]),
+    .executable(name: "zygote-expand", targets: ["zygote-expand"]),
+    .executable(name: "zygote-bench", targets: ["zygote-bench"]),
+    .executable(name: "demo", targets: ["demo"]),
+  ],
+  targets: [
+    // MARK: Runtime: what users import (macro declarations, rules, Tensor, Params).
+    .target(name: "Zygote", dependencies: ["ZygoteMacros"], swiftSettings: swift6),
+
+    // MARK: Transform: lexer, parser, AST, differentiation, emission. Pure, stdlib only.
+    .target(name: "ZygoteTransform", swiftSettings: swift6),
+
+    // MARK: Plugin: the compiler plugin executable, a thin shell around the transform.
+    // The protocol (framing, JSON, message handling) is a library so that tests can drive it.
+    .target(name: "ZygotePlugin", dependencies: ["ZygoteTransform"], path: "Macros/ZygotePlugin", swiftSettings: swift6),
+    .macro(
+      name: "ZygoteMacros", dependencies: ["ZygotePlugin"], path: "Macros/ZygoteMacros",
+      swiftSettings: swift6),
+
+    // MARK: Tools and examples.
+    .executableTarget(
+      name: "zygote-expand", dependencies: ["ZygoteTransform"], path: "Tools/zygote-expand",
+      swiftSettings: swift6),
+    .executableTarget(
+      name: "zygote-bench", dependencies: ["Zygote", "ZygoteTransform"], path: "Benchmarks/ZygoteBench",
+      swiftSettings: swift6),
+    .executableTarget(name: "demo", dependencies: ["Zygote"], path: "Examples/demo", swiftSettings: swift6),
+
+    // MARK: Tests.
+    .testTarget(name: "ZygoteTransformTests", dependencies: ["ZygoteTransform"], swiftSettings: swift6),
+    .testTarget(name: "ZygoteMacrosTests", dependencies: ["ZygotePlugin", "ZygoteTransform"], swiftSettings: swift6),
+    .testTarget(name: "ZygoteTests", dependencies: ["Zygote"], swiftSettings: swift6),
+    // The same kind of user code compiled in Swift 5 language mode: generated code must work in both.
+    .testTarget(
+      name: "ZygoteSwift5Tests", dependencies: ["Zygote"], swiftSettings: [.swiftLanguageMode(.v5)]),
+  ]
+)

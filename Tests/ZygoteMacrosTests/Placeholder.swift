@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderZygoteMacrosTestsTests: XCTestCase { func testNothing() {} }

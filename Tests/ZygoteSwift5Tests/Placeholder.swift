@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderZygoteSwift5TestsTests: XCTestCase { func testNothing() {} }

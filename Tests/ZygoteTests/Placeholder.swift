@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderZygoteTestsTests: XCTestCase { func testNothing() {} }

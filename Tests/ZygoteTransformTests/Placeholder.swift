@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderZygoteTransformTestsTests: XCTestCase { func testNothing() {} }
