@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderZygoteMacrosTestsTests: XCTestCase { func testNothing() {} }
