@@ -38,7 +38,8 @@ func readAll(_ descriptor: Int32) -> [UInt8] {
   }
 }
 
-/// A `pipe(2)`: an in-memory byte channel between two descriptors.
+/// A `pipe(2)`: an in-memory byte channel between two descriptors. Both ends are close-on-exec,
+/// so a child process gets only the ends it is explicitly handed.
 final class FilePipe {
   private(set) var readEnd: Int32
   private(set) var writeEnd: Int32
@@ -46,6 +47,7 @@ final class FilePipe {
   init() throws {
     var descriptors: [Int32] = [-1, -1]
     guard pipe(&descriptors) == 0 else { throw TestSystemError(function: "pipe", code: errno) }
+    for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
     readEnd = descriptors[0]
     writeEnd = descriptors[1]
   }
