@@ -1,0 +1,165 @@
+// Our generated gradients: the workloads written as a user writes them, with `@Differentiable`
+// and `#gradient`. The macros do not work yet, so the code is in a block comment below and every
+// slot is nil ("n/a" in the table).
+//
+// To enable: delete the placeholder `enum Ours` right below, and remove the `/*` and `*/` lines
+// around the real one. Nothing else in the benchmark changes.
+
+import Zygote
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Placeholder until `@Differentiable` and `#gradient` work.
+enum Ours {
+  static func w1(_ state: W1.State) -> Gradient? { nil }
+  static func w2(_ state: W2.State) -> Gradient? { nil }
+  static func w3p(_ state: W3.State) -> Gradient? { nil }
+  static func w3q(_ state: W3.State) -> Gradient? { nil }
+  static func w4(_ state: W4.State) -> Gradient? { nil }
+  static func w5(_ state: W5.State) -> Gradient? { nil }
+  static func w6(_ state: W6.State) -> Gradient? { nil }
+}
+
+/*
+@Differentiable
+func oursW1(_ x: Double, _ y: Double) -> Double {
+  sin(x) * y + exp(x * y) / (1 + x * x) + log(1 + y * y)
+}
+
+@Differentiable
+func oursW2(_ x: Double) -> Double {
+  var s = x
+  for i in 0..<1000 {
+    if i % 3 == 0 {
+      s = sin(s) * 1.0001 + 0.1 * x
+    } else {
+      s = s * 0.999 + cos(x) * 0.001
+    }
+  }
+  return s
+}
+
+@Differentiable
+func oursP(_ x: Double, _ n: Int) -> Double {
+  n == 0 ? 1 : x * oursP(x, n - 1)
+}
+
+@Differentiable
+func oursQ(_ x: Double, _ n: Int) -> Double {
+  n == 0 ? x : sin(oursQ(x, n - 1)) + x
+}
+
+@Differentiable
+func oursW4(_ xs: [Double]) -> Double {
+  var s = 0.0
+  for i in 0..<(xs.count - 1) {
+    s += xs[i] * xs[i + 1] + sin(xs[i])
+  }
+  return s
+}
+
+@Differentiable
+func oursW5(
+  _ w1: [Double], _ b1: [Double], _ w2: [Double], _ b2: [Double], _ x: [Double], _ label: Int
+) -> Double {
+  var h = [Double](repeating: 0, count: 32)
+  for j in 0..<32 {
+    var a = b1[j]
+    for k in 0..<64 { a += w1[j * 64 + k] * x[k] }
+    h[j] = tanh(a)
+  }
+  var z = [Double](repeating: 0, count: 10)
+  for i in 0..<10 {
+    var a = b2[i]
+    for j in 0..<32 { a += w2[i * 32 + j] * h[j] }
+    z[i] = a
+  }
+  var m = z[0]
+  for i in 1..<10 {
+    if z[i] > m { m = z[i] }
+  }
+  var s = 0.0
+  for i in 0..<10 { s += exp(z[i] - m) }
+  return log(s) + m - z[label]
+}
+
+@Differentiable
+func oursW6(_ xs: [Double]) -> Double {
+  var s = 0.0
+  for i in 0..<(xs.count - 1) {
+    let a = xs[i + 1] - xs[i] * xs[i]
+    let b = 1 - xs[i]
+    s += 100 * a * a + b * b
+  }
+  return s
+}
+
+/// Our generated gradients of the workloads.
+enum Ours {
+  static func w1(_ state: W1.State) -> Gradient? {
+    Gradient(
+      value: {
+        let (dx, dy) = #gradient(oursW1, at: state.x, state.y)
+        return [dx, dy]
+      },
+      call: {
+        let (dx, dy) = #gradient(oursW1, at: state.x, state.y)
+        return dx + dy
+      })
+  }
+
+  static func w2(_ state: W2.State) -> Gradient? {
+    Gradient(
+      value: { [#gradient(oursW2, at: state.x)] },
+      call: { #gradient(oursW2, at: state.x) })
+  }
+
+  static func w3p(_ state: W3.State) -> Gradient? {
+    let n = state.n
+    return Gradient(
+      value: { [#gradient({ x in oursP(x, n) }, at: state.x)] },
+      call: { #gradient({ x in oursP(x, n) }, at: state.x) })
+  }
+
+  static func w3q(_ state: W3.State) -> Gradient? {
+    let n = state.n
+    return Gradient(
+      value: { [#gradient({ x in oursQ(x, n) }, at: state.x)] },
+      call: { #gradient({ x in oursQ(x, n) }, at: state.x) })
+  }
+
+  static func w4(_ state: W4.State) -> Gradient? {
+    Gradient(
+      value: { #gradient(oursW4, at: state.xs) },
+      call: { #gradient(oursW4, at: state.xs)[0] })
+  }
+
+  static func w5(_ state: W5.State) -> Gradient? {
+    let x = state.x
+    let label = state.label
+    return Gradient(
+      value: {
+        let (gw1, gb1, gw2, gb2) = #gradient(
+          { (w1: [Double], b1: [Double], w2: [Double], b2: [Double]) in oursW5(w1, b1, w2, b2, x, label) },
+          at: state.w1, state.b1, state.w2, state.b2)
+        return gw1 + gb1 + gw2 + gb2
+      },
+      call: {
+        let (_, _, _, gb2) = #gradient(
+          { (w1: [Double], b1: [Double], w2: [Double], b2: [Double]) in oursW5(w1, b1, w2, b2, x, label) },
+          at: state.w1, state.b1, state.w2, state.b2)
+        return gb2[0]
+      })
+  }
+
+  static func w6(_ state: W6.State) -> Gradient? {
+    Gradient(
+      value: { #gradient(oursW6, at: state.xs) },
+      call: { #gradient(oursW6, at: state.xs)[0] })
+  }
+}
+*/
