@@ -99,6 +99,22 @@ final class SubprocessTests: XCTestCase {
     assertOnlyWholeFrames(plugin.stdout, count: 1 + 2 * sources.count)
   }
 
+  func testMessageLogRecordsTheSession() throws {
+    let log = try TemporaryFile()
+    defer { log.remove() }
+    let plugin = try PluginProcess(executable: executable, environment: [MessageLog.environmentVariable: log.path])
+    plugin.send(HostMessage.getCapability(protocolVersion: 7).json)
+    _ = try plugin.nextReply()
+    XCTAssertEqual(plugin.finish(), .exited(0))
+    let lines = String(decoding: log.readAll(), as: UTF8.self).split(separator: "\n")
+    XCTAssertEqual(
+      lines,
+      [
+        #"> {"getCapability":{"capability":{"protocolVersion":7}}}"#,
+        #"< {"getCapabilityResult":{"capability":{"features":[],"protocolVersion":7}}}"#,
+      ])
+  }
+
   // MARK: Broken input: exit 1 with a message, nothing half-written
 
   func testAbsurdFrameLengthExitsWithAMessage() throws {

@@ -3,9 +3,10 @@ public enum MessageLoop {
   /// Serves `connection` with `handler` and returns the process's exit status: 0 when the host
   /// ended the session (a zero-length frame or end of input), 1 after reporting on stderr a
   /// transport error or a frame that is not JSON. Nothing but whole frames is ever written.
-  /// `report` receives the sentence for stderr (tests capture it).
+  /// `report` receives the sentence for stderr (tests capture it); `log`, when given, records
+  /// every request and reply.
   public static func run(
-    connection: FrameConnection, handler: inout MessageHandler,
+    connection: FrameConnection, handler: inout MessageHandler, log: MessageLog? = nil,
     report: (String) -> Void = reportOnStandardError
   ) -> Int32 {
     func fail(_ message: String) -> Int32 {
@@ -17,6 +18,7 @@ public enum MessageLoop {
       do throws(TransportError) {
         guard let next = try connection.readFrame() else { return 0 }
         frame = next
+        log?.recordRequest(next)
       } catch {
         return fail(error.description)
       }
@@ -26,9 +28,10 @@ public enum MessageLoop {
       } catch {
         return fail("the compiler sent a message that is not JSON (\(error))")
       }
-      let reply = handler.handle(json: request)
+      let reply = JSONSerializer.serialize(handler.handle(json: request).json)
+      log?.recordReply(reply)
       do throws(TransportError) {
-        try connection.writeFrame(JSONSerializer.serialize(reply.json))
+        try connection.writeFrame(reply)
       } catch {
         return fail(error.description)
       }
@@ -45,7 +48,7 @@ public enum MessageLoop {
       return fail(error.description)
     }
     var handler = MessageHandler()
-    return run(connection: connection, handler: &handler)
+    return run(connection: connection, handler: &handler, log: MessageLog.fromEnvironment())
   }
 
   private static func fail(_ message: String) -> Int32 {

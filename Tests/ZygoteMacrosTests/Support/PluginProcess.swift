@@ -42,8 +42,9 @@ final class PluginProcess {
   private(set) var stderr: [UInt8] = []
   private var repliesRead = 0
 
-  /// Starts the plugin with fresh pipes as its stdin, stdout and stderr.
-  init(executable: String) throws {
+  /// Starts the plugin with fresh pipes as its stdin, stdout and stderr, and this process's
+  /// environment plus `environment`.
+  init(executable: String, environment: [String: String] = [:]) throws {
     let stdinPipe = try FilePipe()
     let stdoutPipe = try FilePipe()
     let stderrPipe = try FilePipe()
@@ -56,7 +57,15 @@ final class PluginProcess {
     var pid: pid_t = 0
     let argv: [UnsafeMutablePointer<CChar>?] = [strdup(executable), nil]
     defer { argv.forEach { free($0) } }
-    let result = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") }
+    var inherited = environ
+    while let entry = inherited.pointee {
+      envp.append(strdup(entry))
+      inherited += 1
+    }
+    envp.append(nil)
+    defer { envp.forEach { free($0) } }
+    let result = posix_spawn(&pid, executable, &actions, nil, argv, envp)
     guard result == 0 else { throw TestSystemError(function: "posix_spawn", code: result) }
     self.pid = pid
     // Keep only the parent's ends.
