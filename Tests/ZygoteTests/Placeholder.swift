@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderZygoteTestsTests: XCTestCase { func testNothing() {} }
