@@ -1,0 +1,81 @@
+// The macros users write. Their implementations live in the ZygoteMacros plugin, which hands
+// the source to ZygoteTransform; what they generate calls the rules of this module.
+
+/// Generates the derivative of a function: a peer rule that differentiated calls of it find.
+///
+/// ```swift
+/// @Differentiable
+/// func f(_ x: Double) -> Double { 5 * x + 3 }
+/// #derivative(f, at: 10.0)   // 5.0
+/// ```
+///
+/// Works on global functions, methods and nested functions. Every function the body calls with
+/// a differentiated argument needs a derivative too: a built-in rule, `@Differentiable`, or an
+/// `@Adjoint(of:)`.
+@attached(peer, names: named(_vjp), named(_vjpm), prefixed(_vjp_))
+public macro Differentiable() = #externalMacro(module: "ZygoteMacros", type: "DifferentiableMacro")
+
+/// Declares a custom derivative for `function` (Zygote's `@adjoint`): the annotated function
+/// returns the value and the pullback, and every differentiated call of `function` uses it.
+///
+/// ```swift
+/// func add(_ a: Double, _ b: Double) -> Double { a + b }
+/// @Adjoint(of: add)
+/// func addAdjoint(_ a: Double, _ b: Double) -> (value: Double, pullback: (Double) -> (Double, Double)) {
+///   (add(a, b), { d in (d, d) })
+/// }
+/// ```
+@attached(peer, names: named(_vjp))
+public macro Adjoint<F>(of function: F) = #externalMacro(module: "ZygoteMacros", type: "AdjointMacro")
+
+/// The derivative of a scalar function of one scalar at `x`: `#derivative(f, at: 10.0)`.
+@freestanding(expression)
+public macro derivative<A: Differentiable, R: Differentiable>(_ function: (A) -> R, at x: A) -> A.Tangent =
+  #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The gradient of a scalar-valued function at `x`: `#gradient(f, at: 3.0)`.
+@freestanding(expression)
+public macro gradient<A: Differentiable, R: Differentiable>(_ function: (A) -> R, at x: A) -> A.Tangent =
+  #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+/// The gradients of a scalar-valued function of two arguments, one per argument.
+@freestanding(expression)
+public macro gradient<A: Differentiable, B: Differentiable, R: Differentiable>(
+  _ function: (A, B) -> R, at a: A, _ b: B
+) -> (A.Tangent, B.Tangent) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+/// The gradients of a scalar-valued function of three arguments, one per argument.
+@freestanding(expression)
+public macro gradient<A: Differentiable, B: Differentiable, C: Differentiable, R: Differentiable>(
+  _ function: (A, B, C) -> R, at a: A, _ b: B, _ c: C
+) -> (A.Tangent, B.Tangent, C.Tangent) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+/// The gradients of a scalar-valued function of four arguments, one per argument.
+@freestanding(expression)
+public macro gradient<A: Differentiable, B: Differentiable, C: Differentiable, D: Differentiable, R: Differentiable>(
+  _ function: (A, B, C, D) -> R, at a: A, _ b: B, _ c: C, _ d: D
+) -> (A.Tangent, B.Tangent, C.Tangent, D.Tangent) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The value and the gradient at `x`: `#valueWithGradient(f, at: 10.0)` is `(value: 53.0, gradient: 5.0)`.
+@freestanding(expression)
+public macro valueWithGradient<A: Differentiable, R: Differentiable>(_ function: (A) -> R, at x: A) -> (value: R, gradient: A.Tangent) =
+  #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+/// The value and the gradients of a function of two arguments.
+@freestanding(expression)
+public macro valueWithGradient<A: Differentiable, B: Differentiable, R: Differentiable>(
+  _ function: (A, B) -> R, at a: A, _ b: B
+) -> (value: R, gradient: (A.Tangent, B.Tangent)) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The value and the pullback at `x`: `let (y, back) = #pullback(f, at: 10.0)`.
+@freestanding(expression)
+public macro pullback<A: Differentiable, R: Differentiable>(_ function: (A) -> R, at x: A) -> (value: R, pullback: (R.Tangent) -> A.Tangent) =
+  #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+/// The value and the pullback of a function of two arguments; the pullback returns a tuple.
+@freestanding(expression)
+public macro pullback<A: Differentiable, B: Differentiable, R: Differentiable>(
+  _ function: (A, B) -> R, at a: A, _ b: B
+) -> (value: R, pullback: (R.Tangent) -> (A.Tangent, B.Tangent)) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// A differentiable function value: `#differentiable(sin)`, `#differentiable(f)` or
+/// `#differentiable({ x in x * x })`, to store in variables and dictionaries and call later
+/// inside differentiated code.
+@freestanding(expression)
+public macro differentiable<A: Differentiable, R: Differentiable>(_ function: (A) -> R) -> DifferentiableFunction<A, R> =
+  #externalMacro(module: "ZygoteMacros", type: "GradientMacro")

@@ -1,0 +1,2 @@
+@Differentiable
+func f(_ x: Double) -> Double

@@ -1,0 +1,2 @@
+@Differentiable
+struct Point { var x: Double }

@@ -1,0 +1,1 @@
+#gradient({ x in fs[name]!(x) }, at: 1.0)

@@ -1,0 +1,1 @@
+#gradient({ x in x * x }, at: 3.0)

@@ -1,0 +1,1 @@
+#differentiable({ x in x * x + 1 })

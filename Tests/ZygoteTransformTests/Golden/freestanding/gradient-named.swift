@@ -1,0 +1,1 @@
+#gradient(f, at: 10.0)

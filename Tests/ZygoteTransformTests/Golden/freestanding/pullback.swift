@@ -1,0 +1,1 @@
+#pullback(f, at: 10.0)

@@ -1,0 +1,1 @@
+#valueWithGradient(f, at: 10.0)

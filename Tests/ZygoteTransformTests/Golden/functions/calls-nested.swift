@@ -1,0 +1,6 @@
+@Differentiable
+func outer(_ x: Double) -> Double {
+  @Differentiable
+  func square(_ y: Double) -> Double { y * y }
+  return square(x) + 1
+}

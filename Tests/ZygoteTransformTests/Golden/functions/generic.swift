@@ -1,0 +1,2 @@
+@Differentiable
+public func cube<T: BinaryFloatingPoint>(_ x: T) -> T { x * x * x }

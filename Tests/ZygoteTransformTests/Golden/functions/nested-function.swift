@@ -1,0 +1,3 @@
+// context: func outer() {}
+@Differentiable
+func inner(_ x: Double) -> Double { x * 2 }

@@ -1,0 +1,2 @@
+@Differentiable
+func root(_ x: Double) -> Double { x.squareRoot() + Double(Float(x)) }
