@@ -31,8 +31,9 @@ struct BuildCostResult {
   /// Corpus megabytes (10^6 bytes) expanded per second.
   var megabytesPerSecond: Double { Double(bytes) / 1e6 / expansion.secondsPerCall }
 
-  /// True when no function was expanded: the figure then times a stub, not the transform.
-  var transformIsStub: Bool { expanded == 0 }
+  /// True when no function was expanded: the figure then times an error path (today: the
+  /// "not implemented" stub), not the transform.
+  var nothingExpanded: Bool { expanded == 0 }
 }
 
 /// Runs the build-side measurements.

@@ -119,7 +119,7 @@ func jsonReport(results: [WorkloadResult], buildCost: BuildCostResult?, policy: 
           ("corpusBytes", .integer(cost.bytes)),
           ("expansionSecondsPerCorpus", .number(cost.expansion.secondsPerCall)),
           ("megabytesPerSecond", .number(cost.megabytesPerSecond)),
-          ("transformIsStub", .bool(cost.transformIsStub)),
+          ("nothingExpanded", .bool(cost.nothingExpanded)),
           ("functionsExpanded", .integer(cost.expanded)),
           ("functionsFailed", .integer(cost.failed)),
           ("generatedBytes", .integer(cost.generatedBytes)),

@@ -119,12 +119,13 @@ private func buildCostSection(_ cost: BuildCostResult, quick: Bool) -> String {
   lines.append(
     "Corpus: \(cost.functions) generated `@Differentiable` functions (loops, branches, arithmetic), \(grouped(cost.lines)) lines, \(fixed(Double(cost.bytes) / 1e3, 1)) kB.")
   lines.append("")
-  let stub = cost.transformIsStub ? " **(STUB)**" : ""
+  let stub = cost.nothingExpanded ? " **(no function expanded: this times the error path, not a transform)**" : ""
   lines.append(
     "- Transform throughput (`MacroExpander.expandAttached`, peer role, in process)\(stub): \(significant(cost.megabytesPerSecond)) MB/s, \(duration(cost.expansion.secondsPerCall)) for the corpus. Target: at least 1 MB/s.")
-  if cost.transformIsStub {
+  if cost.nothingExpanded {
+    let reason = (cost.firstError ?? "").contains("not implemented") ? "The transform is not implemented yet: " : ""
     lines.append(
-      "  - The transform is not implemented yet: 0 of \(cost.functions) functions expanded; every call returned the error \"\(cost.firstError ?? "?")\". This times the stub, not a transform.")
+      "  - \(reason)0 of \(cost.functions) functions expanded; every call returned an error, the first: \"\(cost.firstError ?? "?")\".")
   } else {
     lines.append(
       "  - \(cost.expanded) of \(cost.functions) functions expanded (\(fixed(Double(cost.generatedBytes) / 1e3, 1)) kB generated), \(cost.failed) failed\(cost.firstError.map { "; first error: \"\($0)\"" } ?? "").")
