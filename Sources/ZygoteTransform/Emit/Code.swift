@@ -38,6 +38,11 @@ struct Code: Equatable {
     add(closing)
   }
 
+  /// Drops the last line (to continue a closing brace as `} else {`).
+  mutating func removeLastLine() {
+    if !lines.isEmpty { lines.removeLast() }
+  }
+
   /// Puts `other` before this fragment's lines.
   mutating func prepend(_ other: Code) {
     lines = other.lines + lines
