@@ -39,6 +39,10 @@ let package = Package(
     .testTarget(name: "ZygoteTransformTests", dependencies: ["ZygoteTransform"], swiftSettings: swift6),
     .testTarget(name: "ZygoteMacrosTests", dependencies: ["ZygotePlugin", "ZygoteTransform"], swiftSettings: swift6),
     .testTarget(name: "ZygoteTests", dependencies: ["Zygote"], swiftSettings: swift6),
+    // Generated and mutated sources against the transform (in process) and the plugin executable.
+    .testTarget(name: "ZygoteFuzzTests", dependencies: ["ZygoteTransform", "ZygotePlugin"], swiftSettings: swift6),
+    // zygote-expand, driven on files with golden output.
+    .testTarget(name: "ZygoteExpandTests", dependencies: ["ZygoteTransform"], swiftSettings: swift6),
     // The same kind of user code compiled in Swift 5 language mode: generated code must work in both.
     .testTarget(
       name: "ZygoteSwift5Tests", dependencies: ["Zygote"], swiftSettings: [.swiftLanguageMode(.v5)]),

@@ -79,3 +79,38 @@ public macro pullback<A: Differentiable, B: Differentiable, R: Differentiable>(
 @freestanding(expression)
 public macro differentiable<A: Differentiable, R: Differentiable>(_ function: (A) -> R) -> DifferentiableFunction<A, R> =
   #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// Makes a struct differentiable: adds a `Tangent` struct with the same stored property names
+/// (integers, Booleans, strings and `@NoDerivative` properties have none), `zeroTangent`, and the
+/// ``Differentiable`` conformance.
+///
+/// ```swift
+/// @DifferentiableStruct
+/// struct Point { var x: Double; var y: Double }
+/// @Differentiable func norm2(_ p: Point) -> Double { p.x * p.x + p.y * p.y }
+/// #gradient(norm2, at: Point(x: 3, y: 4))   // Point.Tangent(x: 6, y: 8)
+/// ```
+@attached(member, names: named(Tangent), named(zeroTangent), named(_vjpm))
+@attached(extension, conformances: Differentiable)
+public macro DifferentiableStruct() = #externalMacro(module: "ZygoteMacros", type: "DifferentiableStructMacro")
+
+/// Marks a stored property of a `@DifferentiableStruct` that carries no derivative.
+@propertyWrapper
+public struct NoDerivative<Value> {
+  /// The wrapped value.
+  public var wrappedValue: Value
+  /// Wraps `wrappedValue`.
+  public init(wrappedValue: Value) { self.wrappedValue = wrappedValue }
+}
+
+/// The gradients of a loss with respect to implicit parameters (Zygote's
+/// `gradient(() -> loss, Params([W, b]))`): every Tensor in `parameters` that the loss reads,
+/// directly or inside the `@Differentiable` functions it calls, gets its gradient in the result.
+///
+/// ```swift
+/// let g = #gradient(Params([W, b])) { predict(x).sum() }
+/// g[W]   // the gradient of the loss with respect to W; nil if the loss never read W
+/// ```
+@freestanding(expression)
+public macro gradient<R>(_ parameters: Params, _ loss: () -> R) -> Grads =
+  #externalMacro(module: "ZygoteMacros", type: "GradientMacro")

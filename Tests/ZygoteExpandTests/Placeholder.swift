@@ -1,0 +1,2 @@
+import XCTest
+final class ExpandPlaceholderTests: XCTestCase { func testNothing() {} }
