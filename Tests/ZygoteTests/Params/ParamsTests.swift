@@ -322,3 +322,20 @@ final class ParamsTests: XCTestCase {
     XCTAssertEqual(results.values[1], [2, 2])
   }
 }
+
+final class TensorExplicitEntryPointTests: XCTestCase {
+  /// A rank-0 Tensor loss works with the explicit entry points too: f(w) = w·x.
+  func testRankZeroTensorLossExplicit() {
+    let w = Tensor<Double>([1, 2, 3])
+    let x = Tensor<Double>([4, 5, 6])
+    let g = _gradientOf(_vjp(matmul: w, x))
+    XCTAssertEqual(g.0, x)
+    XCTAssertEqual(g.1, w)
+    let (value, gradient) = _valueWithGradientOf(_vjp(matmul: w, x))
+    XCTAssertEqual(value.scalar, 32)
+    XCTAssertEqual(gradient.0, x)
+    XCTAssertEqual(_unitSeed(like: Tensor<Float>(2)), Tensor<Float>(1))
+    // A scalar loss still takes the FloatingPoint entry point.
+    XCTAssertEqual(_gradientOf(w._vjpm(sum: ())), Tensor([1, 1, 1]))
+  }
+}
