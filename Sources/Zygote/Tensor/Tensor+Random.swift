@@ -25,7 +25,7 @@ public struct SeededRandomGenerator: RandomNumberGenerator, Sendable {
   }
 }
 
-extension Tensor where Scalar.RawSignificand: FixedWidthInteger {
+extension Tensor {
   /// A tensor of `shape` with scalars drawn uniformly from `range`, using `generator`.
   @inlinable public static func randomUniform<G: RandomNumberGenerator>(
     shape: [Int], in range: Range<Scalar> = 0..<1, using generator: inout G

@@ -21,7 +21,7 @@
 /// Other types should not conform: the kernels are tuned for these two.
 public protocol TensorScalar: BinaryFloatingPoint, SIMDScalar, Codable, Differentiable, TangentVector,
   Sendable, CustomStringConvertible
-{
+where RawSignificand: FixedWidthInteger {
   /// `e^x`
   static func _exp(_ x: Self) -> Self
   /// The natural logarithm `ln x`.
