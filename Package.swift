@@ -44,7 +44,8 @@ let package = Package(
     // Generated and mutated sources against the transform (in process) and the plugin executable.
     .testTarget(name: "ZygoteFuzzTests", dependencies: ["ZygoteTransform", "ZygotePlugin"], swiftSettings: swift6),
     // zygote-expand, driven on files with golden output.
-    .testTarget(name: "ZygoteExpandTests", dependencies: ["ZygoteTransform"], swiftSettings: swift6),
+    .testTarget(
+      name: "ZygoteExpandTests", dependencies: ["ZygoteTransform"], exclude: ["Inputs"], swiftSettings: swift6),
     // The same kind of user code compiled in Swift 5 language mode: generated code must work in both.
     .testTarget(
       name: "ZygoteSwift5Tests", dependencies: ["Zygote"], swiftSettings: [.swiftLanguageMode(.v5)]),
