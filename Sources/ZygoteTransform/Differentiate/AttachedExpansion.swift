@@ -1,8 +1,113 @@
+// `@Differentiable` on a function and `@Adjoint(of:)` on a custom rule: peers.
+
 enum AttachedExpansion {
   static func expand(
     macroName: String, role: String, attributeSource: String, declarationSource: String,
     extendedType: String?, context: ExpansionContext
   ) -> ExpansionResult {
-    ExpansionResult(expandedSource: nil, diagnostics: [.error("@\(macroName) is not implemented yet", at: SourceRange(start: 0, end: declarationSource.utf8.count))])
+    let (declaration, parseDiagnostics) = SwiftParser.parseDeclaration(declarationSource)
+    let whole = SourceRange(start: 0, end: declarationSource.utf8.count)
+    if let error = parseDiagnostics.first(where: { $0.severity == .error }) {
+      return ExpansionResult(expandedSource: nil, diagnostics: [error])
+    }
+    guard let declaration else {
+      return ExpansionResult(expandedSource: nil, diagnostics: [.error("@\(macroName) could not read this declaration", at: whole)])
+    }
+    let lineTable = LineTable(source: declarationSource, firstLine: context.line, fileName: context.fileName)
+    switch macroName {
+    case "Differentiable":
+      return differentiablePeer(declaration, context: context, lineTable: lineTable, whole: whole)
+    case "Adjoint":
+      return adjointPeer(declaration, context: context, whole: whole)
+    case "DifferentiableStruct":
+      return StructExpansion.expand(role: role, declaration: declaration, extendedType: extendedType)
+    default:
+      return ExpansionResult(expandedSource: nil, diagnostics: [.error("@\(macroName) is not a macro of this version of Zygote", at: whole)])
+    }
+  }
+
+  static func placement(in context: ExpansionContext) -> FunctionPlacement {
+    guard let innermost = context.lexicalContext.first else { return .global }
+    let (declaration, _) = SwiftParser.parseDeclaration(innermost)
+    switch declaration {
+    case .function?: return .local
+    case .type?: return .member
+    default:
+      // A closure or another context: treat like a function body.
+      return innermost.trimmingSpaces.hasPrefix("{") ? .local : .global
+    }
+  }
+
+  private static func differentiablePeer(_ declaration: Declaration, context: ExpansionContext, lineTable: LineTable, whole: SourceRange) -> ExpansionResult {
+    switch declaration {
+    case .function(let function):
+      let generated = FunctionRuleGenerator.rule(for: function, placement: placement(in: context), lineTable: lineTable, isInlinable: false)
+      return ExpansionResult(expandedSource: generated.source, diagnostics: generated.diagnostics)
+    case .type(let type):
+      return ExpansionResult(expandedSource: nil, diagnostics: [
+        .error("@Differentiable applies to functions; mark the \(type.kind) '\(type.name)' with @DifferentiableStruct instead", at: type.range)
+      ])
+    case .variable(let variable):
+      return ExpansionResult(expandedSource: nil, diagnostics: [
+        .error("@Differentiable cannot be attached to a stored property; mark the functions that use it, or its struct with @DifferentiableStruct", at: variable.range)
+      ])
+    case .other(_, let range):
+      return ExpansionResult(expandedSource: nil, diagnostics: [.error("@Differentiable applies to functions only", at: range)])
+    }
+  }
+
+  /// `@Adjoint(of: add) func addAdjoint(...) -> (value:, pullback:)` becomes the rule
+  /// `_vjp(add: ...)`, which differentiated calls of `add` then find: a declaration in the user's
+  /// module shadows a built-in rule with the same signature.
+  private static func adjointPeer(_ declaration: Declaration, context: ExpansionContext, whole: SourceRange) -> ExpansionResult {
+    guard case .function(let function) = declaration else {
+      return ExpansionResult(expandedSource: nil, diagnostics: [.error("@Adjoint(of:) applies to a function that returns (value:, pullback:)", at: whole)])
+    }
+    guard let attribute = function.attributes.first(where: { $0.name == "Adjoint" || $0.name == "Zygote.Adjoint" }),
+      let target = adjointTarget(attribute.arguments)
+    else {
+      return ExpansionResult(expandedSource: nil, diagnostics: [.error("write the function this rule is for as @Adjoint(of: name)", at: function.attributes.first?.range ?? whole)])
+    }
+    guard case .tuple(let elements)? = function.resultType, elements.count == 2 else {
+      return ExpansionResult(expandedSource: nil, diagnostics: [
+        .error("a custom adjoint must return '(value: Value, pullback: (Value) -> Gradient)'; '\(function.name)' returns \(function.resultType?.swiftSource ?? "nothing")", at: function.nameRange)
+      ])
+    }
+    if placement(in: context) != .global {
+      return ExpansionResult(expandedSource: nil, diagnostics: [
+        .error("@Adjoint(of:) is supported on global functions only for now; move '\(function.name)' to file scope", at: function.nameRange)
+      ])
+    }
+    if function.parameters.isEmpty {
+      return ExpansionResult(expandedSource: nil, diagnostics: [.error("a custom adjoint needs the parameters of '\(target)'", at: function.nameRange)])
+    }
+    let parameters = function.parameters.enumerated().map { index, parameter in
+      FunctionRuleGenerator.parameterText(parameter, label: index == 0 ? FunctionRuleGenerator.ruleLabel(target) : "_")
+    }
+    let arguments = function.parameters.map { parameter in
+      parameter.callLabel.map { "\($0): \(parameter.name)" } ?? parameter.name
+    }
+    let modifiers = function.modifiers.filter { ["public", "internal", "fileprivate", "private", "package"].contains($0) }
+    let resultType = "(value: \(elements[0].type.swiftSource), pullback: \(elements[1].type.swiftSource))"
+    var code = Code()
+    code.add("/// Differentiated calls of `\(target)` use `\(function.name)`, generated by @Adjoint.")
+    code.add("@inline(__always)")
+    var body = Code("let _ad_rule = \(function.name)(\(arguments.joined(separator: ", ")))")
+    body.add("return (value: _ad_rule.0, pullback: _ad_rule.1)")
+    code.addBlock("\(modifiers.map { $0 + " " }.joined())func \(RuleNames.function)\(function.genericParameters ?? "")(\(parameters.joined(separator: ", "))) -> \(resultType)\(function.whereClause.map { " " + $0 } ?? "") {", body)
+    return ExpansionResult(expandedSource: code.render(), diagnostics: [])
+  }
+
+  /// `of: add` or `of: add(_:_:)` gives `add`.
+  static func adjointTarget(_ arguments: String?) -> String? {
+    guard let arguments else { return nil }
+    let trimmed = arguments.trimmingSpaces
+    guard trimmed.hasPrefix("of") else { return nil }
+    var rest = trimmed.dropFirst(2).trimmingSpaces
+    guard rest.hasPrefix(":") else { return nil }
+    rest = String(rest.dropFirst()).trimmingSpaces
+    let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+    guard let last = name.split(separator: ".").last, !last.isEmpty else { return nil }
+    return String(last)
   }
 }

@@ -1,11 +1,14 @@
 /// Maps UTF-8 offsets of a macro's source text to lines of the user's file.
 struct LineTable {
+  /// The user's file (absolute path), or empty when unknown.
+  let fileName: String
   /// The user's line of the first character of the source.
   let firstLine: Int
   /// UTF-8 offsets at which lines start, relative to the source.
   private let lineStarts: [Int]
 
-  init(source: String, firstLine: Int) {
+  init(source: String, firstLine: Int, fileName: String = "") {
+    self.fileName = fileName
     self.firstLine = firstLine
     var starts = [0]
     var offset = 0

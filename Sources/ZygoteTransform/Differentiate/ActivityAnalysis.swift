@@ -1,0 +1,67 @@
+// Activity is decided from syntax: a variable is active when some assignment to it reads an
+// active variable; the differentiated parameters are active to begin with. The analysis is
+// flow-insensitive (a name active anywhere is active everywhere), which can only make more code
+// active than necessary, never less: extra rule calls cost time, never correctness.
+
+struct ActivityAnalysis {
+  private(set) var activeNames: Set<String>
+  private(set) var mutableNames: Set<String> = []
+  private(set) var boundNames: Set<String>
+
+  init(parameters: [String], body: [Statement]) {
+    activeNames = Set(parameters)
+    boundNames = Set(parameters)
+    var flows: [(targets: [String], sources: Set<String>)] = []
+    for statement in body {
+      statement.forEachStatement { inner in
+        switch inner {
+        case .variable(let declaration):
+          for binding in declaration.bindings {
+            let names = binding.pattern.boundNames
+            boundNames.formUnion(names)
+            if declaration.isVariable { mutableNames.formUnion(names) }
+            if let initializer = binding.initializer { flows.append((names, initializer.namesRead)) }
+          }
+        case .assignment(let target, _, let value, _):
+          if let base = target.baseVariable { flows.append(([base], value.namesRead)) }
+        case .forIn(_, let pattern, let sequence, _, _, _):
+          boundNames.formUnion(pattern.boundNames)
+          flows.append((pattern.boundNames, sequence.namesRead))
+        case .if(let statement):
+          for condition in statement.allConditions { bindFlow(condition, into: &flows) }
+        case .guard(let conditions, _, _), .while(_, let conditions, _, _):
+          for condition in conditions { bindFlow(condition, into: &flows) }
+        case .switch(_, let subject, let cases, _):
+          for switchCase in cases {
+            boundNames.formUnion(switchCase.boundNames)
+            flows.append((switchCase.boundNames, subject.namesRead))
+          }
+        case .function(let function):
+          boundNames.insert(function.name)
+        default:
+          break
+        }
+      }
+    }
+    // Propagate to a fixed point; each pass adds at least one name or stops.
+    var changed = true
+    while changed {
+      changed = false
+      for flow in flows where !flow.sources.isDisjoint(with: activeNames) {
+        for name in flow.targets where !activeNames.contains(name) {
+          activeNames.insert(name)
+          changed = true
+        }
+      }
+    }
+  }
+
+  private mutating func bindFlow(_ condition: Condition, into flows: inout [(targets: [String], sources: Set<String>)]) {
+    let names = condition.boundNames
+    guard !names.isEmpty else { return }
+    boundNames.formUnion(names)
+    var sources = Set<String>()
+    condition.collectNamesRead(into: &sources)
+    flows.append((names, sources))
+  }
+}

@@ -1,0 +1,232 @@
+// Generates the rule of a function marked `@Differentiable`: a peer that returns the value and
+// the pullback, named so that every differentiated call site finds it.
+//
+//     @Differentiable                            func _vjp(f x: Double) -> (value: Double, pullback: (Double) -> Double) {
+//     func f(_ x: Double) -> Double {     =>       <forward pass>
+//       5 * x + 3                                  return (value: _ad_result, pullback: { _ad_seed in
+//     }                                              <backward pass>
+//                                                    return _ad_d_x
+//                                                  })
+//                                                }
+
+/// Where the function is declared, which decides the rule's name.
+enum FunctionPlacement {
+  /// At file scope: `_vjp(f: ...)`.
+  case global
+  /// A method (instance or static): `_vjpm(f: ...)`, whose pullback also returns the tangent of
+  /// `self` (``NoTangent`` for now).
+  case member
+  /// Nested in another function's body: `_vjp_f(...)`.
+  case local
+}
+
+/// The generated source of one rule, or why there is none.
+struct GeneratedSource {
+  var source: String?
+  var diagnostics: [Diagnostic]
+}
+
+enum FunctionRuleGenerator {
+  /// Scalar types that are their own tangent.
+  static let scalarTypes: Set<String> = ["Double", "Float", "Float16", "Float80", "CGFloat", "Swift.Double", "Swift.Float"]
+  /// Types whose values have no derivative.
+  static let nonDifferentiableTypes: Set<String> = [
+    "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "Bool",
+    "String", "Character",
+  ]
+
+  /// The rule of a function nested in another function's body.
+  static func localRule(for function: FunctionDeclaration, lineTable: LineTable) -> GeneratedSource {
+    rule(for: function, placement: .local, lineTable: lineTable, isInlinable: false)
+  }
+
+  /// The rule of `function`.
+  static func rule(for function: FunctionDeclaration, placement: FunctionPlacement, lineTable: LineTable, isInlinable: Bool) -> GeneratedSource {
+    var diagnostics: [Diagnostic] = []
+    func refuse(_ message: String, _ range: SourceRange) -> GeneratedSource {
+      diagnostics.append(.error(message, at: range))
+      return GeneratedSource(source: nil, diagnostics: diagnostics)
+    }
+    guard let body = function.body else {
+      return refuse("@Differentiable needs a function with a body", function.nameRange)
+    }
+    guard let resultType = function.resultType else {
+      return refuse("@Differentiable needs a function that returns a value; '\(function.name)' returns nothing", function.nameRange)
+    }
+    if let effects = function.effects, !effects.trimmingSpaces.isEmpty {
+      return refuse("@Differentiable does not support '\(effects.trimmingSpaces)' functions yet; remove the effect or write an @Adjoint(of: \(function.name))", function.nameRange)
+    }
+    if function.modifiers.contains("mutating") {
+      return refuse("@Differentiable does not support 'mutating' methods yet; return the new value instead", function.nameRange)
+    }
+    if function.parameters.isEmpty {
+      return refuse("@Differentiable needs a function with at least one parameter to differentiate", function.nameRange)
+    }
+    for parameter in function.parameters {
+      if case .inout = parameter.type {
+        return refuse("@Differentiable does not support 'inout' parameters yet: '\(parameter.name)'", parameter.range)
+      }
+      if parameter.isVariadic {
+        return refuse("@Differentiable does not support variadic parameters yet: '\(parameter.name)'; pass an array", parameter.range)
+      }
+    }
+    let scalarGenerics = floatingPointGenericParameters(function)
+    let differentiated = function.parameters.filter { tangentType(of: $0.type, scalarGenerics: scalarGenerics) != "NoTangent" }
+
+    // The peer's signature.
+    let ruleName: String
+    var parameterTexts: [String] = []
+    switch placement {
+    case .global, .member:
+      ruleName = placement == .global ? RuleNames.function : RuleNames.method
+      for (index, parameter) in function.parameters.enumerated() {
+        let label = index == 0 ? ruleLabel(function.name) : "_"
+        parameterTexts.append(parameterText(parameter, label: label))
+      }
+    case .local:
+      ruleName = RuleNames.localFunctionPrefix + function.name
+      parameterTexts = function.parameters.map { parameterText($0, label: "_") }
+    }
+    var tangents = function.parameters.map { tangentType(of: $0.type, scalarGenerics: scalarGenerics) }
+    if placement == .member { tangents.insert("NoTangent", at: 0) }
+    let resultTangent = tangentType(of: resultType, scalarGenerics: scalarGenerics)
+    let tangentList = tangents.count == 1 ? tangents[0] : "(\(tangents.joined(separator: ", ")))"
+    let resultText = resultType.swiftSource
+    let modifiers = function.modifiers.filter { ["public", "internal", "fileprivate", "private", "package", "static", "class", "nonisolated"].contains($0) || $0.hasPrefix("@") }
+    let attributes = isInlinable || function.attributes.contains(where: { $0.name == "inlinable" }) ? "@inlinable " : ""
+
+    // The body.
+    let restructured = ExitRestructuring.restructure(implicitReturn(body), scope: .function)
+    let localRules = nestedDifferentiableFunctions(in: restructured)
+    let differentiator = Differentiator(
+      parameters: differentiated.map(\.name), body: restructured, localFunctionRules: localRules,
+      implicitParameters: ImplicitParameterMode(), lineTable: lineTable)
+    let block = differentiator.differentiate(restructured, returns: .define(name: "_ad_result", type: resultText, seed: "_ad_seed"))
+    diagnostics += differentiator.diagnostics
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      return GeneratedSource(source: nil, diagnostics: diagnostics)
+    }
+
+    var pullback = Code()
+    var returned = function.parameters.map { parameter -> String in
+      differentiated.contains(parameter) ? differentiator.adjointName(parameter.name) : "NoTangent()"
+    }
+    if placement == .member { returned.insert("NoTangent()", at: 0) }
+    pullback.add(accumulatorDeclarations(for: differentiated.map(\.name), differentiator: differentiator, backward: block.backward))
+    pullback.add(block.accumulators)
+    pullback.add(block.backward)
+    pullback.add("return \(returned.count == 1 ? returned[0] : "(\(returned.joined(separator: ", ")))")")
+
+    var code = Code()
+    let signature = "\(attributes)\(modifiers.map { $0 + " " }.joined())func \(ruleName)\(function.genericParameters ?? "")(\(parameterTexts.joined(separator: ", "))) -> (value: \(resultText), pullback: (\(resultTangent)) -> \(tangentList))\(function.whereClause.map { " " + $0 } ?? "")"
+    code.add("/// The value and pullback of `\(function.name)`, generated by @Differentiable.")
+    var functionBody = block.forward
+    functionBody.addBlock("return (value: _ad_result, pullback: { _ad_seed in", pullback, closing: "})")
+    code.addBlock(signature + " {", functionBody)
+    if placement == .global {
+      let line = lineTable.line(of: function.nameRange.start) ?? 0
+      for callee in differentiator.unresolvedCallees where callee.name != function.name {
+        code.add(missingRuleFallback(for: callee.name, caller: function.name, line: line))
+      }
+    }
+    return GeneratedSource(source: code.render(), diagnostics: diagnostics)
+  }
+
+  /// A rule that loses to any real rule of `callee` and, when there is none, makes the compiler say
+  /// so at the call, by name, with the fix.
+  static func missingRuleFallback(for callee: String, caller: String, line: Int) -> String {
+    """
+    @available(*, unavailable, message: "'\(callee)' has no derivative: mark it @Differentiable, write an @Adjoint(of: \(callee)), or wrap the call in dropgrad(_:)")
+    @_disfavoredOverload
+    func \(RuleNames.function)<A, each B>(\(ruleLabel(callee)) _: A, _ _: repeat each B, _calledFrom_\(caller)_line\(line) _: Void = ()) -> (value: A, pullback: (A) -> (A, repeat each B)) { fatalError() }
+    """
+  }
+
+  /// `var _ad_d_x = _zeroTangent(like: x)` for each parameter (`let` when nothing adds to it).
+  static func accumulatorDeclarations(for names: [String], differentiator: Differentiator, backward: Code) -> Code {
+    var code = Code()
+    let text = backward.render()
+    for name in names {
+      let adjoint = differentiator.adjointName(name)
+      let mutated = text.contains("&\(adjoint)") || text.contains("\(adjoint) = ")
+      code.add("\(mutated ? "var" : "let") \(adjoint) = _zeroTangent(like: \(name))")
+    }
+    return code
+  }
+
+  /// A body that is a single expression returns it.
+  static func implicitReturn(_ body: [Statement]) -> [Statement] {
+    if body.count == 1, case .expression(let expression) = body[0] {
+      return [.return(expression, range: expression.range)]
+    }
+    return body
+  }
+
+  /// The nested functions marked `@Differentiable`, and the names of their rules.
+  static func nestedDifferentiableFunctions(in body: [Statement]) -> [String: String] {
+    var rules: [String: String] = [:]
+    for statement in body {
+      statement.forEachStatement { inner in
+        if case .function(let function) = inner, function.attributes.contains(where: { $0.name == "Differentiable" || $0.name == "Zygote.Differentiable" }) {
+          rules[function.name] = RuleNames.localFunctionPrefix + function.name
+        }
+      }
+    }
+    return rules
+  }
+
+  static func parameterText(_ parameter: Parameter, label: String) -> String {
+    var text = "\(label) \(parameter.name): \(parameter.type.swiftSource)"
+    if let defaultValue = parameter.defaultValue { text += " = \(defaultValue)" }
+    return text
+  }
+
+  static func ruleLabel(_ name: String) -> String {
+    let keywords: Set<String> = ["in", "inout", "var", "let", "func", "return", "if", "else", "for", "while", "is", "as", "init", "default", "case", "switch", "repeat", "guard", "defer", "do", "try", "throw", "where", "break", "continue", "static", "class", "struct", "enum", "protocol", "extension", "import", "operator", "subscript", "typealias", "true", "false", "nil", "super"]
+    return keywords.contains(name) ? "`\(name)`" : name
+  }
+
+  /// The generic parameters constrained to a floating-point protocol: they are their own tangent.
+  static func floatingPointGenericParameters(_ function: FunctionDeclaration) -> Set<String> {
+    let text = (function.genericParameters ?? "") + " " + (function.whereClause ?? "")
+    var names = Set<String>()
+    // Constraints read `T: BinaryFloatingPoint` (or `T : Real & ...`) in either clause.
+    let pieces = text.split(whereSeparator: { $0 == "," || $0 == "<" || $0 == ">" }).map { String($0) }
+    for piece in pieces {
+      let parts = piece.split(separator: ":", maxSplits: 1).map { $0.trimmingSpaces }
+      guard parts.count == 2 else { continue }
+      var name = parts[0]
+      if name.hasPrefix("where ") { name = String(name.dropFirst(6)).trimmingSpaces }
+      if parts[1].contains("FloatingPoint") || parts[1].contains("Real") { names.insert(name) }
+    }
+    return names
+  }
+
+  /// The tangent type of a type as written, or `NoTangent` for a type with no derivative.
+  static func tangentType(of type: TypeSyntax, scalarGenerics: Set<String>) -> String {
+    switch type {
+    case .named(let name):
+      if scalarTypes.contains(name) || scalarGenerics.contains(name) { return name }
+      if nonDifferentiableTypes.contains(name) { return "NoTangent" }
+      return "\(name).Tangent"
+    case .array(let element):
+      return "[\(tangentType(of: element, scalarGenerics: scalarGenerics))]"
+    case .tuple(let elements):
+      if elements.isEmpty { return "NoTangent" }
+      return "(\(elements.map { ($0.label.map { "\($0): " } ?? "") + tangentType(of: $0.type, scalarGenerics: scalarGenerics) }.joined(separator: ", ")))"
+    case .inout(let inner):
+      return tangentType(of: inner, scalarGenerics: scalarGenerics)
+    default:
+      return "\(type.swiftSource).Tangent"
+    }
+  }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing spaces, tabs and newlines.
+  var trimmingSpaces: String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
+    return String(self[start...end])
+  }
+}

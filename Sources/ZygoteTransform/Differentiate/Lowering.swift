@@ -1,0 +1,444 @@
+// Active expressions become A-normal form: one rule call per operation, each binding the value
+// and the pullback of that operation:
+//
+//     sin(x) * y        =>   let (_ad_v1, _ad_pb1) = _vjp(sin: x)
+//                            let (_ad_v2, _ad_pb2) = _vjp(__multiply: _ad_v1, y)
+//
+// and the backward pass walks the same tree from the root, feeding each pullback the gradient
+// of its value:
+//
+//                            let (_ad_g2_0, _ad_g2_1) = _ad_pb2(seed)
+//                            _accumulate(&_ad_d_y, _ad_g2_1)
+//                            let _ad_g1 = _ad_pb1(_ad_g2_0)
+//                            _accumulate(&_ad_d_x, _ad_g1)
+
+/// An expression after lowering: what the forward pass computed, and what the backward pass
+/// must reverse.
+indirect enum Lowered {
+  /// An expression with no derivative, kept as written.
+  case inactive(String)
+  /// An active variable or parameter, read by name; its gradient accumulates in `_ad_d_<name>`.
+  case variable(String)
+  /// A rule call.
+  case operation(Operation)
+  /// An active `c ? a : b`: the forward pass evaluated it plainly; the backward pass recomputes
+  /// the branch that was taken.
+  case selection(Selection)
+  /// `xs[i]` read from an active array variable: the gradient goes straight into element `i` of
+  /// the array's accumulator, in constant time.
+  case element(array: String, index: String)
+  /// `p.x` or `p.a.b` read from an active struct variable: the gradient goes into the same
+  /// property of the variable's `Tangent`.
+  case property(variable: String, path: String)
+
+  /// The Swift text that stands for the value in the forward pass.
+  var valueText: String {
+    switch self {
+    case .inactive(let text): return text
+    case .variable(let name): return name
+    case .operation(let operation): return operation.valueName
+    case .selection(let selection): return selection.valueName
+    case .element(let array, let index): return "\(array)[\(index)]"
+    case .property(let variable, let path): return "\(variable).\(path)"
+    }
+  }
+
+  var isActive: Bool {
+    if case .inactive = self { return false }
+    return true
+  }
+}
+
+/// One rule call of the forward pass.
+struct Operation {
+  /// The number that names the operation's temporaries (`_ad_v7`, `_ad_pb7`, `_ad_g7`).
+  var id: Int
+  /// The operands, one per entry of the pullback's result, in order. Inactive operands are
+  /// kept so that the result tuple is destructured at the right positions.
+  var operands: [Lowered]
+  /// Whether the pullback returns `Void` (an implicit-parameter read): it is called for its effect.
+  var pullbackReturnsVoid: Bool
+
+  var valueName: String { "_ad_v\(id)" }
+  var pullbackName: String { "_ad_pb\(id)" }
+}
+
+/// An active ternary expression.
+struct Selection {
+  var id: Int
+  var conditionName: String { "_ad_c\(id)" }
+  var valueName: String { "_ad_v\(id)" }
+  var whenTrue: Expression
+  var whenFalse: Expression
+  /// Mutable variables the branches read, saved before the expression: the backward pass runs
+  /// after later statements may have changed them.
+  var savedVariables: [String]
+}
+
+extension Differentiator {
+  /// Whether an expression reads an active variable (or, for implicit parameters, may read one).
+  func isActive(_ expression: Expression) -> Bool {
+    let names = expression.namesRead
+    if !names.isDisjoint(with: activeNames) { return true }
+    if implicitParameters.callsAreActive && expression.containsFunctionCall { return true }
+    return false
+  }
+
+  /// Lowers an expression in the forward pass, appending its rule calls to `forward`.
+  ///
+  /// - Parameter valueNeeded: false when nothing reads the root's value (a recomputed `return`),
+  ///   so that no unused binding is generated.
+  func lower(_ expression: Expression, into forward: inout Code, valueNeeded: Bool = true) -> Lowered {
+    guard isActive(expression) else { return .inactive(expression.swiftSource) }
+    switch expression {
+    case .identifier(let name, let range):
+      if activeNames.contains(name) { return .variable(name) }
+      if isFreeName(name) {
+        return emitOperation("\(RuleNames.function)(implicit: \(name))", operands: [], returnsVoid: true, valueNeeded: valueNeeded, at: range, into: &forward)
+      }
+      return .inactive(expression.swiftSource)
+    case .integerLiteral, .floatLiteral, .stringLiteral, .booleanLiteral, .nilLiteral, .implicitMember,
+      .keyPath, .discard:
+      return .inactive(expression.swiftSource)
+    case .parenthesized(let inner, _):
+      let lowered = lower(inner, into: &forward, valueNeeded: valueNeeded)
+      if case .inactive = lowered { return .inactive(expression.swiftSource) }
+      return lowered
+    case .binaryOperator(let op, let left, let right, let range):
+      if RuleNames.inactiveOperators.contains(op) { return .inactive(expression.swiftSource) }
+      guard let label = RuleNames.binaryOperators[op] else {
+        refuse("the operator '\(op)' has no derivative rule; write an @Adjoint(of:) for a function that applies it, or wrap the operands in dropgrad(_:)", at: range)
+        return .inactive(expression.swiftSource)
+      }
+      let lhs = lower(left, into: &forward)
+      let rhs = lower(right, into: &forward)
+      return emitOperation("\(RuleNames.function)(\(label): \(lhs.valueText), \(rhs.valueText))", operands: [lhs, rhs], valueNeeded: valueNeeded, at: range, into: &forward)
+    case .prefixOperator(let op, let operand, let range):
+      guard let label = RuleNames.prefixOperators[op] else {
+        if op == "!" || op == "~" { return .inactive(expression.swiftSource) }
+        refuse("the prefix operator '\(op)' is not supported on a differentiated value", at: range)
+        return .inactive(expression.swiftSource)
+      }
+      let inner = lower(operand, into: &forward)
+      return emitOperation("\(RuleNames.function)(\(label): \(inner.valueText))", operands: [inner], valueNeeded: valueNeeded, at: range, into: &forward)
+    case .ternary(let condition, let whenTrue, let whenFalse, let range):
+      if isActive(condition), !isInactiveResult(condition) {
+        refuse("the condition of '?:' must not be differentiated", at: condition.range)
+      }
+      return lowerSelection(condition: condition, whenTrue: whenTrue, whenFalse: whenFalse, at: range, into: &forward)
+    case .call(let callee, let arguments, let trailing, let range):
+      return lowerCall(expression, callee: callee, arguments: arguments, trailing: trailing, range: range, valueNeeded: valueNeeded, into: &forward)
+    case .member(let base, let name, let range):
+      if RuleNames.inactiveMembers.contains(name) { return .inactive(expression.swiftSource) }
+      if case .identifier(let baseName, _) = base, RuleNames.isTypeName(baseName) || baseName == "self" {
+        return .inactive(expression.swiftSource)
+      }
+      if let (variable, path) = propertyPath(expression), activeNames.contains(variable) {
+        return .property(variable: variable, path: path)
+      }
+      refuse("reading the property '\(name)' of a differentiated value is supported on variables only; bind the value to a variable first", at: range)
+      return .inactive(expression.swiftSource)
+    case .cast(let inner, let kind, _, let range):
+      guard kind == .as else {
+        refuse("the cast '\(kind.rawValue)' is not supported on a differentiated value; use 'as' or a conversion such as Double(x)", at: range)
+        return .inactive(expression.swiftSource)
+      }
+      return lower(inner, into: &forward, valueNeeded: valueNeeded)
+    case .subscript(let base, let arguments, let range):
+      guard case .identifier(let name, _) = base, activeNames.contains(name), arguments.count == 1, arguments[0].label == nil else {
+        refuse("only 'array[index]' on a differentiated array variable is supported; bind the array to a variable first", at: range)
+        return .inactive(expression.swiftSource)
+      }
+      let index = arguments[0].value
+      if isActive(index) {
+        refuse("an array index must not depend on a differentiated value", at: index.range)
+        return .inactive(expression.swiftSource)
+      }
+      return .element(array: name, index: stableText(index, into: &forward))
+    case .closure(let closure):
+      refuse("a closure that captures a differentiated value is not supported here yet; move the code into a @Differentiable function", at: closure.range)
+      return .inactive(expression.swiftSource)
+    case .arrayLiteral(_, let range):
+      refuse("array literals of differentiated values are not supported yet", at: range)
+      return .inactive(expression.swiftSource)
+    case .dictionaryLiteral(_, let range):
+      refuse("dictionary literals of differentiated values are not supported yet", at: range)
+      return .inactive(expression.swiftSource)
+    case .tuple(_, let range):
+      refuse("tuples of differentiated values are not supported yet", at: range)
+      return .inactive(expression.swiftSource)
+    case .optionalChain(_, let range), .forceUnwrap(_, let range):
+      refuse("optionals of differentiated values are not supported yet", at: range)
+      return .inactive(expression.swiftSource)
+    case .try(_, _, let range):
+      refuse("'try' is not supported in a differentiated expression; differentiable functions cannot throw yet", at: range)
+      return .inactive(expression.swiftSource)
+    case .await(_, let range):
+      refuse("'await' is not supported in a differentiated expression", at: range)
+      return .inactive(expression.swiftSource)
+    case .macroExpansion(let name, _, _, let range):
+      refuse("the macro '#\(name)' cannot be used on a differentiated value here; compute it outside the differentiated function", at: range)
+      return .inactive(expression.swiftSource)
+    case .postfixOperator(let op, _, let range):
+      refuse("the postfix operator '\(op)' is not supported on a differentiated value", at: range)
+      return .inactive(expression.swiftSource)
+    case .unknown(let text, let range):
+      refuse("this expression cannot be differentiated: '\(text.prefix(40))'; rewrite it with if/else, or wrap it in dropgrad(_:)", at: range)
+      return .inactive(expression.swiftSource)
+    }
+  }
+
+  /// Whether the expression's value never carries a derivative, whatever it reads.
+  func isInactiveResult(_ expression: Expression) -> Bool {
+    switch expression {
+    case .binaryOperator(let op, _, _, _): return RuleNames.inactiveOperators.contains(op)
+    case .prefixOperator("!", _, _): return true
+    case .booleanLiteral, .integerLiteral, .stringLiteral: return true
+    case .parenthesized(let inner, _): return isInactiveResult(inner)
+    default: return false
+    }
+  }
+
+  private func lowerCall(
+    _ expression: Expression, callee: Expression, arguments: [Argument], trailing: [TrailingClosure],
+    range: SourceRange, valueNeeded: Bool, into forward: inout Code
+  ) -> Lowered {
+    switch callee {
+    case .identifier(let name, let nameRange):
+      if RuleNames.inactiveCallees.contains(name) { return .inactive(expression.swiftSource) }
+      if !trailing.isEmpty {
+        refuse("a call with a trailing closure cannot be differentiated yet: '\(name)'", at: range)
+        return .inactive(expression.swiftSource)
+      }
+      let operands = arguments.map { lower($0.value, into: &forward) }
+      if !operands.contains(where: \.isActive) && !implicitParameters.callsAreActive {
+        return .inactive(expression.swiftSource)
+      }
+      if operands.isEmpty {
+        refuse("a call of '\(name)' with no arguments cannot be differentiated; pass the differentiated values as arguments", at: nameRange)
+        return .inactive(expression.swiftSource)
+      }
+      let ruleCall: String
+      if RuleNames.isTypeName(name), !FunctionRuleGenerator.scalarTypes.contains(name) {
+        // An initializer: the struct macro generates `static func _vjpm(init: ...)`.
+        let call = "\(name).\(RuleNames.method)(`init`: \(operands.map(\.valueText).joined(separator: ", ")))"
+        return emitOperation(call, operands: [.inactive(name)] + operands, valueNeeded: valueNeeded, at: range, into: &forward)
+      } else if let local = localFunctionRules[name] {
+        ruleCall = "\(local)(\(operands.map(\.valueText).joined(separator: ", ")))"
+      } else {
+        ruleCall = "\(RuleNames.function)(\(ruleLabel(name)): \(operands.map(\.valueText).joined(separator: ", ")))"
+        if !RuleNames.libraryFunctions.contains(name) {
+          if !unresolvedCallees.contains(where: { $0.name == name }) { unresolvedCallees.append((name, range)) }
+          // A missing rule is reported by the compiler at the user's line, not in the expansion.
+          if !lineTable.fileName.isEmpty, let line = lineTable.line(of: range.start) {
+            forward.add("#sourceLocation(file: \"\(lineTable.fileName)\", line: \(line))")
+            let lowered = emitOperation(ruleCall, operands: operands, valueNeeded: valueNeeded, at: .synthesized, into: &forward)
+            forward.add("#sourceLocation()")
+            return lowered
+          }
+        }
+      }
+      return emitOperation(ruleCall, operands: operands, valueNeeded: valueNeeded, at: range, into: &forward)
+    case .member(let base, let name, _):
+      if RuleNames.inactiveMembers.contains(name) { return .inactive(expression.swiftSource) }
+      if !trailing.isEmpty {
+        refuse("a call with a trailing closure cannot be differentiated yet: '\(name)'", at: range)
+        return .inactive(expression.swiftSource)
+      }
+      let receiver: Lowered
+      if case .identifier(let baseName, _) = base, RuleNames.isTypeName(baseName) || baseName == "self" {
+        receiver = .inactive(base.swiftSource)
+      } else {
+        receiver = lower(base, into: &forward)
+      }
+      let operands = arguments.map { lower($0.value, into: &forward) }
+      if !receiver.isActive && !operands.contains(where: \.isActive) && !implicitParameters.callsAreActive {
+        return .inactive(expression.swiftSource)
+      }
+      let argumentText = operands.isEmpty ? "()" : operands.map(\.valueText).joined(separator: ", ")
+      let receiverText = receiver.isActive ? receiver.valueText : parenthesizedIfNeeded(base)
+      let ruleCall = "\(receiverText).\(RuleNames.method)(\(ruleLabel(name)): \(argumentText))"
+      return emitOperation(ruleCall, operands: [receiver] + operands, valueNeeded: valueNeeded, at: range, into: &forward)
+    default:
+      // A function value: `fs[name]!(x)`, `table[i](x)`.
+      if isActive(callee) {
+        refuse("the called function value depends on a differentiated value; compute it outside the differentiated code", at: callee.range)
+        return .inactive(expression.swiftSource)
+      }
+      let operands = arguments.map { lower($0.value, into: &forward) }
+      guard operands.count == 1 else {
+        refuse("a function value can be differentiated only with exactly one argument (a DifferentiableFunction)", at: range)
+        return .inactive(expression.swiftSource)
+      }
+      if !operands.contains(where: \.isActive) && !implicitParameters.callsAreActive {
+        return .inactive(expression.swiftSource)
+      }
+      let ruleCall = "\(RuleNames.function)(apply: \(callee.swiftSource), \(operands[0].valueText))"
+      return emitOperation(ruleCall, operands: [.inactive(callee.swiftSource)] + operands, valueNeeded: valueNeeded, at: range, into: &forward)
+    }
+  }
+
+  private func parenthesizedIfNeeded(_ expression: Expression) -> String {
+    switch expression {
+    case .identifier, .member, .call, .subscript, .parenthesized, .integerLiteral, .floatLiteral:
+      return expression.swiftSource
+    default:
+      return "(\(expression.swiftSource))"
+    }
+  }
+
+  /// A rule's first label: the callee's name, in backticks when it is a keyword.
+  func ruleLabel(_ name: String) -> String {
+    let keywords: Set<String> = ["in", "inout", "var", "let", "func", "return", "if", "else", "for", "while", "is", "as", "init", "self", "Self", "default", "case", "switch", "repeat", "guard", "defer", "do", "try", "throw", "throws", "where", "break", "continue", "static", "class", "struct", "enum", "protocol", "extension", "import", "operator", "subscript", "typealias", "associatedtype", "deinit", "internal", "public", "private", "fileprivate", "open", "true", "false", "nil", "super", "Any"]
+    return keywords.contains(name) ? "`\(name)`" : name
+  }
+
+  func emitOperation(
+    _ call: String, operands: [Lowered], returnsVoid: Bool = false, valueNeeded: Bool, at range: SourceRange,
+    into forward: inout Code
+  ) -> Lowered {
+    let operation = Operation(id: nextID(), operands: operands, pullbackReturnsVoid: returnsVoid)
+    let valueBinding = valueNeeded ? operation.valueName : "_"
+    forward.add("let (\(valueBinding), \(operation.pullbackName)) = \(call)" + lineComment(range))
+    return .operation(operation)
+  }
+
+  private func lowerSelection(condition: Expression, whenTrue: Expression, whenFalse: Expression, at range: SourceRange, into forward: inout Code) -> Lowered {
+    let id = nextID()
+    let read = whenTrue.namesRead.union(whenFalse.namesRead)
+    let saved = read.intersection(visibleMutableNames).sorted()
+    var selection = Selection(id: id, whenTrue: whenTrue, whenFalse: whenFalse, savedVariables: saved)
+    selection.savedVariables = saved
+    forward.add("let \(selection.conditionName) = \(condition.swiftSource)" + lineComment(range))
+    for name in saved { forward.add("let _ad_s\(id)_\(name) = \(name)") }
+    forward.add("let \(selection.valueName) = \(selection.conditionName) ? \(whenTrue.swiftSource) : \(whenFalse.swiftSource)")
+    return .selection(selection)
+  }
+
+  // MARK: - Backward
+
+  /// Appends the backward pass of a lowered expression, given the name (or text) of its gradient.
+  func backpropagate(_ lowered: Lowered, seed: String, into backward: inout Code) {
+    switch lowered {
+    case .inactive:
+      break
+    case .variable(let name):
+      backward.add("_accumulate(&\(adjointName(name)), \(seed))")
+    case .operation(let operation):
+      backpropagate(operation, seed: seed, into: &backward)
+    case .selection(let selection):
+      backpropagate(selection, seed: seed, into: &backward)
+    case .element(let array, let index):
+      backward.add("_accumulate(&\(adjointName(array)), at: \(index), \(seed))")
+    case .property(let variable, let path):
+      backward.add("_accumulate(&\(adjointName(variable)).\(path), \(seed))")
+    }
+  }
+
+  /// `p.a.b` as the variable `p` and the path `a.b`.
+  func propertyPath(_ expression: Expression) -> (variable: String, path: String)? {
+    switch expression {
+    case .member(.identifier(let variable, _), let name, _):
+      return (variable, name)
+    case .member(let base, let name, _):
+      guard let (variable, path) = propertyPath(base) else { return nil }
+      return (variable, path + "." + name)
+    default:
+      return nil
+    }
+  }
+
+  /// The text of an inactive expression whose value the backward pass needs again: literals and
+  /// names that never change are used as they are, anything else is bound to a constant first.
+  func stableText(_ expression: Expression, into forward: inout Code) -> String {
+    switch expression {
+    case .integerLiteral, .floatLiteral:
+      return expression.swiftSource
+    case .identifier(let name, _) where !mutableNames.contains(name):
+      return name
+    default:
+      let name = "_ad_i\(nextID())"
+      forward.add("let \(name) = \(expression.swiftSource)")
+      return name
+    }
+  }
+
+  private func backpropagate(_ operation: Operation, seed: String, into backward: inout Code) {
+    let call = "\(operation.pullbackName)(\(seed))"
+    if operation.pullbackReturnsVoid {
+      backward.add(call)
+      return
+    }
+    let operands = operation.operands
+    if operands.count == 1 {
+      switch operands[0] {
+      case .inactive:
+        backward.add("_ = \(call)")
+      case .variable(let name):
+        backward.add("_accumulate(&\(adjointName(name)), \(call))")
+      default:
+        let gradient = "_ad_g\(operation.id)"
+        backward.add("let \(gradient) = \(call)")
+        backpropagate(operands[0], seed: gradient, into: &backward)
+      }
+      return
+    }
+    let names = operands.indices.map { index in operands[index].isActive ? "_ad_g\(operation.id)_\(index)" : "_" }
+    if names.allSatisfy({ $0 == "_" }) {
+      backward.add("_ = \(call)")
+      return
+    }
+    backward.add("let (\(names.joined(separator: ", "))) = \(call)")
+    for (index, operand) in operands.enumerated() where operand.isActive {
+      backpropagate(operand, seed: names[index], into: &backward)
+    }
+  }
+
+  private func backpropagate(_ selection: Selection, seed: String, into backward: inout Code) {
+    func branch(_ expression: Expression) -> Code {
+      var code = Code()
+      guard isActive(expression) else { return code }
+      let read = expression.namesRead
+      for name in selection.savedVariables where read.contains(name) { code.add("let \(name) = _ad_s\(selection.id)_\(name)") }
+      var recomputed = Code()
+      let lowered = lower(expression, into: &recomputed, valueNeeded: false)
+      code.add(recomputed)
+      var reverse = Code()
+      backpropagate(lowered, seed: seed, into: &reverse)
+      code.add(reverse)
+      return code
+    }
+    var code = Code()
+    code.addBlock("if \(selection.conditionName) {", branch(selection.whenTrue), closing: "} else {")
+    code.add(branch(selection.whenFalse), depth: 1)
+    code.add("}")
+    backward.add(code)
+  }
+
+  /// The accumulator of a variable's gradient.
+  func adjointName(_ name: String) -> String {
+    "_ad_d_" + (name.hasPrefix("$") ? "arg" + name.dropFirst() : name)
+  }
+}
+
+extension Expression {
+  /// Whether the expression contains a call of a function (not a type's initializer).
+  var containsFunctionCall: Bool {
+    switch self {
+    case .call(let callee, let arguments, _, _):
+      if case .identifier(let name, _) = callee, RuleNames.isTypeName(name) || RuleNames.inactiveCallees.contains(name) {
+        return arguments.contains { $0.value.containsFunctionCall }
+      }
+      return true
+    case .parenthesized(let inner, _), .prefixOperator(_, let inner, _), .member(let inner, _, _),
+      .cast(let inner, _, _, _):
+      return inner.containsFunctionCall
+    case .binaryOperator(_, let left, let right, _):
+      return left.containsFunctionCall || right.containsFunctionCall
+    case .ternary(let condition, let then, let otherwise, _):
+      return condition.containsFunctionCall || then.containsFunctionCall || otherwise.containsFunctionCall
+    default:
+      return false
+    }
+  }
+}

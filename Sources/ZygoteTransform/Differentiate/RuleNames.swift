@@ -1,0 +1,61 @@
+/// The only hand-kept tables of the transform: how operators map to rule labels, and which
+/// callees and members are known to have no derivative. The transform knows syntax, not math:
+/// everything else is found by the type checker among the runtime's `_vjp` overloads.
+enum RuleNames {
+  /// The base name of rules for free functions and operators: `_vjp(sin: x)`.
+  static let function = "_vjp"
+  /// The base name of rules for methods: `x._vjpm(squareRoot: ())`.
+  static let method = "_vjpm"
+  /// The prefix of the rule a nested (local) function gets: `_vjp_inner(x)`. A local function
+  /// named `_vjp` would hide every global `_vjp` overload inside the enclosing function.
+  static let localFunctionPrefix = "_vjp_"
+
+  /// Binary operators with a derivative, and the first label of their rule.
+  static let binaryOperators: [String: String] = [
+    "+": "__add", "-": "__subtract", "*": "__multiply", "/": "__divide",
+  ]
+
+  /// Prefix operators with a derivative, and the first label of their rule.
+  static let prefixOperators: [String: String] = ["-": "__negate", "+": "__plus"]
+
+  /// Compound assignments and the binary operator they apply.
+  static let compoundAssignments: [String: String] = ["+=": "+", "-=": "-", "*=": "*", "/=": "/"]
+
+  /// Operators whose result carries no derivative (comparisons, logic, ranges, bit operations):
+  /// an expression built with them is inactive even when its operands are active.
+  static let inactiveOperators: Set<String> = [
+    "==", "!=", "<", "<=", ">", ">=", "===", "!==", "~=", "&&", "||", "...", "..<",
+    "%", "&", "|", "^", "<<", ">>", "&+", "&-", "&*", "??",
+  ]
+
+  /// Callees whose result never carries a derivative: integer and Boolean conversions, I/O, checks.
+  static let inactiveCallees: Set<String> = [
+    "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64",
+    "Bool", "String", "Character", "print", "debugPrint", "precondition", "preconditionFailure",
+    "assert", "assertionFailure", "fatalError", "dropgrad", "type", "stride", "zip",
+    "MemoryLayout", "ObjectIdentifier", "withExtendedLifetime",
+  ]
+
+  /// Properties and methods of a differentiable value whose result carries no derivative.
+  static let inactiveMembers: Set<String> = [
+    "count", "isEmpty", "indices", "startIndex", "endIndex", "shape", "rank", "scalarCount",
+    "isNaN", "isInfinite", "isFinite", "isZero", "sign", "description", "hashValue",
+    "isLess", "isEqual", "isNormal", "isSubnormal", "exponent", "ulp", "bitPattern",
+  ]
+
+  /// Functions the runtime has rules for. A call of any other function gets, in the generated
+  /// code, a fallback rule that turns a missing derivative into a readable compile error.
+  static let libraryFunctions: Set<String> = [
+    "sqrt", "exp", "exp2", "log", "log2", "log10", "log1p", "expm1", "pow", "sin", "cos", "tan",
+    "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "abs", "fabs", "min", "max", "hypot",
+    "matmul", "relu", "leakyRelu", "sigmoid", "softplus", "softmax", "logSoftmax", "crossEntropy",
+    "meanSquaredError", "concatenate", "stack", "dropgrad",
+  ]
+
+  /// Whether a name spells a type (by Swift's convention, an upper-case initial), so that a call
+  /// of it is an initializer and a member access on it is static.
+  static func isTypeName(_ name: String) -> Bool {
+    guard let first = name.first else { return false }
+    return first.isUppercase
+  }
+}

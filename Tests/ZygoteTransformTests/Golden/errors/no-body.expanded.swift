@@ -1,0 +1,1 @@
+error: 2:6: @Differentiable needs a function with a body

@@ -1,0 +1,1 @@
+error: 3:11: array literals of differentiated values are not supported yet

@@ -1,0 +1,1 @@
+DifferentiableFunction { _vjp(sin: $0) }

@@ -1,0 +1,1 @@
+_gradientOf(_vjp(f: 10.0))

@@ -1,0 +1,1 @@
+_gradientOf(_vjp(g: 0.5, 2.0))

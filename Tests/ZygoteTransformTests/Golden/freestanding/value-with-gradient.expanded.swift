@@ -1,0 +1,1 @@
+_valueWithGradientOf(_vjp(f: 10.0))
