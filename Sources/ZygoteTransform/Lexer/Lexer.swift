@@ -32,9 +32,13 @@ public struct Lexer {
   /// The most string interpolations nested in one another before the lexer gives up.
   static let maximumInterpolationDepth = 256
   /// Diagnostics are not collected past this many (the parser reports at most ten anyway).
-  static let maximumDiagnostics = 100
+  static let maximumDiagnostics = 20
   /// The problems found so far.
   var diagnostics: [Diagnostic] = []
+  /// The offsets at which lines start, computed at the first diagnostic.
+  var lineStarts: [Int] = []
+  /// The (0-based) lines that have a diagnostic already.
+  var reportedLines = Set<Int>()
 
   /// Creates a lexer positioned at the start of `bytes`.
   init(bytes: [UInt8]) {
@@ -86,9 +90,21 @@ public struct Lexer {
     return String(decoding: bytes[lower..<upper], as: UTF8.self)
   }
 
-  /// Records an error at `start..<end`.
+  /// Records an error at `start..<end`, unless the line has one already (the first error on a
+  /// line is usually the cause of the others).
   mutating func report(_ message: String, _ start: Int, _ end: Int) {
     guard diagnostics.count < Lexer.maximumDiagnostics else { return }
+    if lineStarts.isEmpty {
+      lineStarts = [0]
+      for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
+    }
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if lineStarts[middle] <= start { low = middle } else { high = middle - 1 }
+    }
+    guard reportedLines.insert(low).inserted else { return }
     diagnostics.append(.error(message, at: SourceRange(start: start, end: max(start, end))))
   }
 
@@ -372,6 +388,8 @@ public struct Lexer {
     let kind: TokenKind
     if spelling == "->" {
       kind = .arrow
+    } else if leftBound && (first == UInt8(ascii: "?") || first == UInt8(ascii: "!")) {
+      kind = .postfixOperator
     } else {
       kind = Lexer.operatorKind(
         leftBound: leftBound, rightBound: Lexer.isRightBound(bytes, position, leftBound: leftBound))

@@ -302,12 +302,7 @@ extension Parser {
       if consume(.comma) == nil { break }
     }
     if at(keyword: "where") { _ = parseGenericWhereClause() }
-    if current.isOperator && current.text.hasPrefix(">") && splitOperator(startingWith: ">") {
-      advance()
-    } else {
-      let line = file.line(ofUTF8Offset: start)
-      error("expected '>' to close '<' at line \(line), found \(describe(current))")
-    }
+    expectRightAngle(openedAt: start)
     return text(of: range(from: start))
   }
 

@@ -33,9 +33,8 @@ extension Parser {
   /// An assignment at the top (`(a = b)` inside an expression) is kept as `.unknown` text: the
   /// AST has assignments only as statements.
   mutating func parseExpression() -> Expression {
-    let start = current.range.start
     let startIndex = index
-    guard enterNesting() else { return .unknown(text: "", range: SourceRange(start: start, end: start)) }
+    guard enterNesting() else { return .unknown(text: "", range: emptyRangeHere) }
     defer { leaveNesting() }
     let expression = assignmentAsUnknown(parseSequenceExpression())
     return limitingDepth(expression, startIndex: startIndex)
@@ -44,9 +43,8 @@ extension Parser {
   /// Like `parseExpression`, but an assignment at the top stays a binary node with an assignment
   /// operator, for the statement parser.
   mutating func parseExpressionOrAssignment() -> Expression {
-    let start = current.range.start
     let startIndex = index
-    guard enterNesting() else { return .unknown(text: "", range: SourceRange(start: start, end: start)) }
+    guard enterNesting() else { return .unknown(text: "", range: emptyRangeHere) }
     defer { leaveNesting() }
     let expression = parseSequenceExpression()
     return limitingDepth(expression, startIndex: startIndex)
@@ -86,29 +84,45 @@ extension Parser {
       guard let infix = parseInfixOperator() else { break }
       switch infix {
       case .cast(let kind, let type):
-        while let top = operators.last, top.group >= .casting {
-          Parser.reduce(&operands, &operators)
-        }
-        let operand = operands.removeLast()
-        operands.append(.cast(operand, kind: kind, type: type, range: range(from: Parser.range(of: operand).start)))
+        Parser.applyCast(kind, type, end: previousEnd, to: &operands, &operators)
       case .pending(let pending):
-        let group = pending.group
-        while let top = operators.last,
-          top.group > group || (top.group == group && group.associativity != .right)
-        {
-          Parser.reduce(&operands, &operators)
-        }
-        operators.append(pending)
-        if Parser.canStartExpression(current) || current.isOperator {
-          operands.append(parseSequenceElement())
-        } else {
-          errorExpected("expression after operator")
-          operands.append(.unknown(text: "", range: SourceRange(start: current.range.start, end: current.range.start)))
-        }
+        Parser.push(pending, &operands, &operators)
+        operands.append(parseSequenceOperand())
       }
     }
     while !operators.isEmpty { Parser.reduce(&operands, &operators) }
-    return operands.last ?? .unknown(text: "", range: SourceRange(start: current.range.start, end: current.range.start))
+    return operands.last ?? .unknown(text: "", range: emptyRangeHere)
+  }
+
+  /// The operand after an infix operator, or a placeholder with an error when there is none.
+  mutating func parseSequenceOperand() -> Expression {
+    if Parser.canStartExpression(current) || current.isOperator {
+      return parseSequenceElement()
+    }
+    errorExpected("expression after operator")
+    return .unknown(text: "", range: emptyRangeHere)
+  }
+
+  /// Folds the operators that bind tighter than `pending` (or as tight, for a left-associative
+  /// group), then pushes `pending`.
+  static func push(_ pending: PendingOperator, _ operands: inout [Expression], _ operators: inout [PendingOperator]) {
+    let group = pending.group
+    while let top = operators.last, top.group > group || (top.group == group && group.associativity != .right) {
+      reduce(&operands, &operators)
+    }
+    operators.append(pending)
+  }
+
+  /// Applies a cast to the operand on its left, after folding the operators that bind tighter.
+  static func applyCast(
+    _ kind: CastKind, _ type: TypeSyntax, end: Int, to operands: inout [Expression], _ operators: inout [PendingOperator]
+  ) {
+    while let top = operators.last, top.group >= .casting {
+      reduce(&operands, &operators)
+    }
+    guard let operand = operands.popLast() else { return }
+    let start = range(of: operand).start
+    operands.append(.cast(operand, kind: kind, type: type, range: SourceRange(start: start, end: max(start, end))))
   }
 
   /// Folds the top operator of the stack with its two operands.
@@ -132,71 +146,86 @@ extension Parser {
   /// operator that the whitespace rules make prefix or postfix but that sits between two operands
   /// on one line (`a -b`, `a+ b`) is taken as binary.
   mutating func parseInfixOperator() -> InfixOperator? {
-    let token = current
-    switch token.kind {
+    switch currentKind {
     case .binaryOperator, .prefixOperator, .postfixOperator:
-      if token.kind == .prefixOperator && token.isAtStartOfLine { return nil }
-      if token.kind == .postfixOperator && (token.text == "?" || token.text == "!") { return nil }
-      if token.text == "?" {
-        advance()
-        let then = parseExpression()
-        if consume(.colon) == nil {
-          errorExpected("':' after '? ...' in ternary expression")
-        }
-        return .pending(PendingOperator(kind: .ternary(then: then), group: .ternary))
-      }
-      if OperatorTable.isAssignment(token.text) && !allowsAssignment { return nil }
-      advance()
-      return .pending(PendingOperator(kind: .binary(token.text), group: OperatorTable.group(ofInfix: token.text)))
-    case .keyword where token.text == "as" || token.text == "is":
-      advance()
-      var kind: CastKind = token.text == "is" ? .is : .as
-      if token.text == "as" && current.kind == .postfixOperator && !current.hasLeadingTrivia {
-        if current.text == "?" {
-          kind = .conditional
-          advance()
-        } else if current.text == "!" {
-          kind = .forced
-          advance()
-        }
-      }
-      return .cast(kind, parseType())
+      return parseInfixOperatorToken()
+    case .keyword where at(keyword: "as") || at(keyword: "is"):
+      return parseTypeCastingOperator()
     default:
       return nil
     }
   }
 
-  /// sequence-element = ( "try" [ "?" | "!" ] | "await" ) sequence-expression | prefix-expression
+  /// The operator-token part of `parseInfixOperator`.
+  mutating func parseInfixOperatorToken() -> InfixOperator? {
+    let token = current
+    if token.kind == .prefixOperator && token.isAtStartOfLine { return nil }
+    if token.kind == .postfixOperator && (token.text == "?" || token.text == "!") { return nil }
+    if token.text == "?" {
+      advance()
+      let then = parseExpression()
+      if consume(.colon) == nil {
+        errorExpected("':' after '? ...' in ternary expression")
+      }
+      return .pending(PendingOperator(kind: .ternary(then: then), group: .ternary))
+    }
+    if OperatorTable.isAssignment(token.text) && !allowsAssignment { return nil }
+    advance()
+    return .pending(PendingOperator(kind: .binary(token.text), group: OperatorTable.group(ofInfix: token.text)))
+  }
+
+  /// type-casting-operator = ( "as" [ "?" | "!" ] | "is" ) type
+  mutating func parseTypeCastingOperator() -> InfixOperator {
+    let keyword = advance()
+    var kind: CastKind = keyword.text == "is" ? .is : .as
+    if keyword.text == "as" && current.kind == .postfixOperator && !current.hasLeadingTrivia {
+      if current.text == "?" {
+        kind = .conditional
+        advance()
+      } else if current.text == "!" {
+        kind = .forced
+        advance()
+      }
+    }
+    return .cast(kind, parseType())
+  }
+
+  /// sequence-element = try-expression | await-expression | prefix-expression
   ///
   /// `try` and `await` cover everything to their right in the sequence (`x = try a + b` tries
   /// `a + b`).
   mutating func parseSequenceElement() -> Expression {
-    let start = current.range.start
-    if at(keyword: "try") {
-      advance()
-      var kind = TryKind.plain
-      if current.kind == .postfixOperator && !current.hasLeadingTrivia {
-        if current.text == "?" {
-          kind = .optional
-          advance()
-        } else if current.text == "!" {
-          kind = .forced
-          advance()
-        }
-      }
-      guard enterNesting() else { return .unknown(text: "", range: range(from: start)) }
-      defer { leaveNesting() }
-      let operand = assignmentAsUnknown(parseSequenceExpression())
-      return .try(operand, kind: kind, range: range(from: start))
-    }
-    if at(contextual: "await") && isAwaitKeyword() {
-      advance()
-      guard enterNesting() else { return .unknown(text: "", range: range(from: start)) }
-      defer { leaveNesting() }
-      let operand = assignmentAsUnknown(parseSequenceExpression())
-      return .await(operand, range: range(from: start))
-    }
+    if at(keyword: "try") { return parseTryExpression() }
+    if at(contextual: "await") && isAwaitKeyword() { return parseAwaitExpression() }
     return parsePrefixExpression()
+  }
+
+  /// try-expression = "try" [ "?" | "!" ] sequence-expression
+  mutating func parseTryExpression() -> Expression {
+    let start = advance().range.start
+    var kind = TryKind.plain
+    if current.kind == .postfixOperator && !current.hasLeadingTrivia {
+      if current.text == "?" {
+        kind = .optional
+        advance()
+      } else if current.text == "!" {
+        kind = .forced
+        advance()
+      }
+    }
+    guard enterNesting() else { return .unknown(text: "", range: range(from: start)) }
+    defer { leaveNesting() }
+    let operand = assignmentAsUnknown(parseSequenceExpression())
+    return .try(operand, kind: kind, range: range(from: start))
+  }
+
+  /// await-expression = "await" sequence-expression
+  mutating func parseAwaitExpression() -> Expression {
+    let start = advance().range.start
+    guard enterNesting() else { return .unknown(text: "", range: range(from: start)) }
+    defer { leaveNesting() }
+    let operand = assignmentAsUnknown(parseSequenceExpression())
+    return .await(operand, range: range(from: start))
   }
 
   /// Whether the contextual word `await` at the current token is the operator (followed by an
@@ -210,25 +239,35 @@ extension Parser {
 
   /// prefix-expression = prefix-operator prefix-expression | postfix-expression
   mutating func parsePrefixExpression() -> Expression {
-    let token = current
-    let isSpacedOperator = token.kind == .binaryOperator && token.text != "?"
-      && !OperatorTable.isAssignment(token.text) && !peek().isAtStartOfLine && Parser.canStartExpression(peek())
-    if token.kind == .prefixOperator || isSpacedOperator {
-      if isSpacedOperator {
-        error("unary operator '\(token.text)' cannot be separated from its operand", at: token.range)
-      }
-      guard enterNesting() else { return .unknown(text: "", range: token.range) }
-      defer { leaveNesting() }
-      advance()
-      let operand = parsePrefixExpression()
-      return .prefixOperator(operator: token.text, operand: operand, range: range(from: token.range.start))
-    }
+    if isAtPrefixOperator() { return parsePrefixOperatorExpression() }
     return parsePostfixExpression()
   }
 
+  /// Whether a prefix operator starts here (or a spaced binary operator in operand position,
+  /// which is an error but parsed as prefix: `- x`).
+  func isAtPrefixOperator() -> Bool {
+    let token = current
+    if token.kind == .prefixOperator { return true }
+    return token.kind == .binaryOperator && token.text != "?" && !OperatorTable.isAssignment(token.text)
+      && !peek().isAtStartOfLine && Parser.canStartExpression(peek())
+  }
+
+  /// The `prefix-operator prefix-expression` alternative of `parsePrefixExpression`.
+  mutating func parsePrefixOperatorExpression() -> Expression {
+    let token = current
+    if token.kind == .binaryOperator {
+      error("unary operator '\(token.text)' cannot be separated from its operand", at: token.range)
+    }
+    guard enterNesting() else { return .unknown(text: "", range: token.range) }
+    defer { leaveNesting() }
+    advance()
+    let operand = parsePrefixExpression()
+    return .prefixOperator(operator: token.text, operand: operand, range: range(from: token.range.start))
+  }
+
   /// postfix-expression = primary-expression { postfix-suffix }
-  /// postfix-suffix = "." member-name [ generic-argument-clause ] | "?" | "!" | postfix-operator
-  ///                | function-call-suffix | subscript-suffix | trailing-closures
+  /// postfix-suffix = member-suffix | "?" | "!" | postfix-operator | function-call-suffix
+  ///                | subscript-suffix | trailing-closures
   ///
   /// A `(` or `[` on a new line starts a new statement, not a call or subscript. A `{` starts
   /// trailing closures only where they are allowed (not in `if`/`while`/... conditions).
@@ -237,49 +276,75 @@ extension Parser {
     let start = Parser.range(of: expression).start
     var progress = LoopProgress()
     while progress.evaluate(self) {
-      let token = current
-      switch token.kind {
-      case .period:
-        advance()
-        guard let name = parseMemberName() else { return expression }
-        expression = .member(base: expression, name: name, range: range(from: start))
-      case .postfixOperator:
-        if token.text == "!" {
-          advance()
-          expression = .forceUnwrap(expression, range: range(from: start))
-        } else if token.text == "?" {
-          advance()
-          expression = .optionalChain(expression, range: range(from: start))
-        } else {
-          let next = peek()
-          if !next.isAtStartOfLine && next.kind != .leftBrace && next.kind != .period && Parser.canStartExpression(next) {
-            return expression  // `a+ b`: the sequence parser takes it as binary.
-          }
-          advance()
-          expression = .postfixOperator(operator: token.text, operand: expression, range: range(from: start))
-        }
-      case .leftParen where !token.isAtStartOfLine:
-        let arguments = parseArgumentList(closer: .rightParen, what: "argument list")
-        var closures: [TrailingClosure] = []
-        if at(.leftBrace) && allowsTrailingClosures && !isAccessorBlockStart() {
-          closures = parseTrailingClosures()
-        }
-        expression = .call(callee: expression, arguments: arguments, trailingClosures: closures, range: range(from: start))
-      case .leftBracket where !token.isAtStartOfLine:
-        let arguments = parseArgumentList(closer: .rightBracket, what: "subscript")
-        expression = .subscript(base: expression, arguments: arguments, range: range(from: start))
-      case .leftBrace where allowsTrailingClosures && Parser.acceptsTrailingClosure(expression) && !isAccessorBlockStart():
-        let closures = parseTrailingClosures()
-        if case .call(let callee, let arguments, let existing, _) = expression, existing.isEmpty {
-          expression = .call(callee: callee, arguments: arguments, trailingClosures: closures, range: range(from: start))
-        } else {
-          expression = .call(callee: expression, arguments: [], trailingClosures: closures, range: range(from: start))
-        }
-      default:
-        return expression
-      }
+      guard let extended = parsePostfixSuffix(of: expression, start: start) else { break }
+      expression = extended
     }
     return expression
+  }
+
+  /// Parses one postfix suffix applied to `base`, or returns nil (consuming nothing) when the
+  /// current token does not continue the postfix expression.
+  mutating func parsePostfixSuffix(of base: Expression, start: Int) -> Expression? {
+    switch currentKind {
+    case .period:
+      return parseMemberSuffix(of: base, start: start)
+    case .postfixOperator:
+      return parsePostfixOperatorSuffix(of: base, start: start)
+    case .leftParen where !current.isAtStartOfLine:
+      return parseFunctionCallSuffix(of: base, start: start)
+    case .leftBracket where !current.isAtStartOfLine:
+      let arguments = parseArgumentList(closer: .rightBracket, what: "subscript")
+      return .subscript(base: base, arguments: arguments, range: range(from: start))
+    case .leftBrace where allowsTrailingClosures && Parser.acceptsTrailingClosure(base) && !isAccessorBlockStart():
+      return parseTrailingClosureSuffix(of: base, start: start)
+    default:
+      return nil
+    }
+  }
+
+  /// member-suffix = "." member-name
+  mutating func parseMemberSuffix(of base: Expression, start: Int) -> Expression? {
+    advance()
+    guard let name = parseMemberName() else { return nil }
+    return .member(base: base, name: name, range: range(from: start))
+  }
+
+  /// postfix-operator-suffix = "!" | "?" | postfix-operator
+  mutating func parsePostfixOperatorSuffix(of base: Expression, start: Int) -> Expression? {
+    let token = current
+    if token.text == "!" {
+      advance()
+      return .forceUnwrap(base, range: range(from: start))
+    }
+    if token.text == "?" {
+      advance()
+      return .optionalChain(base, range: range(from: start))
+    }
+    let next = peek()
+    if !next.isAtStartOfLine && next.kind != .leftBrace && next.kind != .period && Parser.canStartExpression(next) {
+      return nil  // `a+ b`: the sequence parser takes it as binary.
+    }
+    advance()
+    return .postfixOperator(operator: token.text, operand: base, range: range(from: start))
+  }
+
+  /// function-call-suffix = "(" [ argument { "," argument } [ "," ] ] ")" [ trailing-closures ]
+  mutating func parseFunctionCallSuffix(of base: Expression, start: Int) -> Expression {
+    let arguments = parseArgumentList(closer: .rightParen, what: "argument list")
+    var closures: [TrailingClosure] = []
+    if at(.leftBrace) && allowsTrailingClosures && !isAccessorBlockStart() {
+      closures = parseTrailingClosures()
+    }
+    return .call(callee: base, arguments: arguments, trailingClosures: closures, range: range(from: start))
+  }
+
+  /// The trailing-closures suffix: `f { }`, or `f(x) { }` when the call is parsed already.
+  mutating func parseTrailingClosureSuffix(of base: Expression, start: Int) -> Expression {
+    let closures = parseTrailingClosures()
+    if case .call(let callee, let arguments, let existing, _) = base, existing.isEmpty {
+      return .call(callee: callee, arguments: arguments, trailingClosures: closures, range: range(from: start))
+    }
+    return .call(callee: base, arguments: [], trailingClosures: closures, range: range(from: start))
   }
 
   /// member-name = identifier | keyword | decimal-digits   (after `.`; `x.0`, `x.init`, `x.self`)
@@ -324,14 +389,18 @@ extension Parser {
   mutating func parseTrailingClosures() -> [TrailingClosure] {
     var closures = [TrailingClosure(label: nil, closure: parseClosureExpression())]
     var progress = LoopProgress()
-    while progress.evaluate(self) && current.isNameLike && peek().kind == .colon && peek(2).kind == .leftBrace
-      && !at(keyword: "default") && !at(keyword: "case")
-    {
+    while progress.evaluate(self) && isAtLabeledTrailingClosure() {
       let label = advance().text
       advance()
       closures.append(TrailingClosure(label: label, closure: parseClosureExpression()))
     }
     return closures
+  }
+
+  /// Whether `label: {` follows (a labeled trailing closure).
+  func isAtLabeledTrailingClosure() -> Bool {
+    current.isNameLike && peekKind() == .colon && peekKind(2) == .leftBrace && !at(keyword: "default")
+      && !at(keyword: "case")
   }
 
   /// function-call-suffix = "(" [ argument { "," argument } [ "," ] ] ")"
@@ -363,20 +432,29 @@ extension Parser {
 
   /// argument = [ argument-label ":" ] ( expression | operator )
   mutating func parseArgument(closer: TokenKind) -> Argument {
-    let start = current.range.start
-    var label: String?
-    if current.isNameLike && peek().kind == .colon {
-      label = advance().text
-      advance()
-    }
-    let value: Expression
-    if current.isOperator && (peek().kind == .comma || peek().kind == closer) {
-      let token = advance()
-      value = .identifier(name: token.text, range: token.range)
-    } else {
-      value = parseExpression()
-    }
+    let start = currentStart
+    let label = parseArgumentLabel()
+    let value = atOperatorReference(closer: closer) ? parseOperatorReference() : parseExpression()
     return Argument(label: label, value: value, range: range(from: start))
+  }
+
+  /// argument-label = ( identifier | keyword ) ":"   (consumed only when present)
+  mutating func parseArgumentLabel() -> String? {
+    guard current.isNameLike && peekKind() == .colon else { return nil }
+    let label = advance().text
+    advance()
+    return label
+  }
+
+  /// Whether an operator used as a value (`reduce(0, +)`) is the whole argument.
+  func atOperatorReference(closer: TokenKind) -> Bool {
+    current.isOperator && (peekKind() == .comma || peekKind() == closer)
+  }
+
+  /// operator-reference = operator   (as an argument: `reduce(0, +)`)
+  mutating func parseOperatorReference() -> Expression {
+    let token = advance()
+    return .identifier(name: token.text, range: token.range)
   }
 
   // MARK: - Primary expressions
@@ -385,69 +463,77 @@ extension Parser {
   ///                    | parenthesized-or-tuple-expression | collection-literal | closure-expression
   ///                    | implicit-member-expression | "_" | key-path-expression
   ///                    | macro-expansion-expression | if-expression | switch-expression
-  /// literal = integer-literal | floating-literal | string-literal | "true" | "false" | "nil"
   mutating func parsePrimaryExpression() -> Expression {
-    let token = current
-    switch token.kind {
-    case .identifier:
-      advance()
-      var name = token.text
-      if atGenericArgumentClauseStart() {
-        name += parseGenericArgumentClause()
-      }
-      return .identifier(name: name, range: range(from: token.range.start))
-    case .integerLiteral:
-      advance()
-      return .integerLiteral(text: token.text, range: token.range)
-    case .floatLiteral:
-      advance()
-      return .floatLiteral(text: token.text, range: token.range)
-    case .stringLiteral:
-      advance()
-      return .stringLiteral(text: token.text, range: token.range)
-    case .keyword:
-      switch token.text {
-      case "true", "false":
-        advance()
-        return .booleanLiteral(value: token.text == "true", range: token.range)
-      case "nil":
-        advance()
-        return .nilLiteral(range: token.range)
-      case "self", "Self", "super":
-        advance()
-        return .identifier(name: token.text, range: token.range)
-      case "_":
-        advance()
-        return .discard(range: token.range)
-      case "if":
-        let statement = parseIfStatement()
-        return .unknown(text: text(of: statement.range), range: statement.range)
-      case "switch":
-        let start = token.range.start
-        _ = parseSwitchStatement(label: nil, start: start)
-        return .unknown(text: text(of: range(from: start)), range: range(from: start))
-      default:
-        break
-      }
-    case .leftParen:
-      return parseParenthesizedOrTupleExpression()
-    case .leftBracket:
-      return parseCollectionLiteral()
-    case .leftBrace:
-      return .closure(parseClosureExpression())
-    case .period:
-      return parseImplicitMemberExpression()
-    case .backslash:
-      return parseKeyPathExpression()
-    case .pound:
-      if !Parser.isCompilerDirective(token.text) {
-        return parseMacroExpansionExpression()
-      }
-    default:
-      break
+    switch currentKind {
+    case .identifier: return parseIdentifierExpression()
+    case .integerLiteral, .floatLiteral, .stringLiteral: return parseLiteralExpression()
+    case .keyword: return parseKeywordExpression()
+    case .leftParen: return parseParenthesizedOrTupleExpression()
+    case .leftBracket: return parseCollectionLiteral()
+    case .leftBrace: return .closure(parseClosureExpression())
+    case .period: return parseImplicitMemberExpression()
+    case .backslash: return parseKeyPathExpression()
+    case .pound where !Parser.isCompilerDirective(current.text): return parseMacroExpansionExpression()
+    default: return missingExpression()
     }
+  }
+
+  /// Reports "expected expression" and returns a placeholder (consuming nothing).
+  mutating func missingExpression() -> Expression {
     errorExpected("expression")
-    return .unknown(text: "", range: SourceRange(start: token.range.start, end: token.range.start))
+    return .unknown(text: "", range: emptyRangeHere)
+  }
+
+  /// identifier-expression = identifier [ generic-argument-clause ]
+  ///
+  /// Generic arguments are kept in the name (`Array<Double>`).
+  mutating func parseIdentifierExpression() -> Expression {
+    let token = advance()
+    var name = token.text
+    if atGenericArgumentClauseStart() {
+      name += parseGenericArgumentClause()
+    }
+    return .identifier(name: name, range: range(from: token.range.start))
+  }
+
+  /// literal = integer-literal | floating-literal | string-literal
+  mutating func parseLiteralExpression() -> Expression {
+    let token = advance()
+    switch token.kind {
+    case .integerLiteral: return .integerLiteral(text: token.text, range: token.range)
+    case .floatLiteral: return .floatLiteral(text: token.text, range: token.range)
+    default: return .stringLiteral(text: token.text, range: token.range)
+    }
+  }
+
+  /// keyword-expression = "true" | "false" | "nil" | "self" | "Self" | "super" | "_"
+  ///                    | if-expression | switch-expression
+  ///
+  /// `if` and `switch` expressions are kept as `.unknown` text.
+  mutating func parseKeywordExpression() -> Expression {
+    let token = current
+    switch token.text {
+    case "true", "false":
+      advance()
+      return .booleanLiteral(value: token.text == "true", range: token.range)
+    case "nil":
+      advance()
+      return .nilLiteral(range: token.range)
+    case "self", "Self", "super":
+      advance()
+      return .identifier(name: token.text, range: token.range)
+    case "_":
+      advance()
+      return .discard(range: token.range)
+    case "if":
+      let statement = parseIfStatement()
+      return .unknown(text: text(of: statement.range), range: statement.range)
+    case "switch":
+      _ = parseSwitchStatement(label: nil, start: token.range.start)
+      return .unknown(text: text(of: range(from: token.range.start)), range: range(from: token.range.start))
+    default:
+      return missingExpression()
+    }
   }
 
   /// Whether `#name` is a compiler directive (`#if`, `#else`, ...) rather than a macro.
@@ -472,15 +558,9 @@ extension Parser {
 
   /// parenthesized-expression = "(" expression ")"
   /// tuple-expression = "(" [ argument { "," argument } [ "," ] ] ")"
-  /// operator-reference = "(" operator ")"
   mutating func parseParenthesizedOrTupleExpression() -> Expression {
-    let start = current.range.start
-    if peek().isOperator && peek(2).kind == .rightParen {
-      advance()
-      let name = advance().text
-      advance()
-      return .identifier(name: name, range: range(from: start))
-    }
+    if peek().isOperator && peekKind(2) == .rightParen { return parseParenthesizedOperatorReference() }
+    let start = currentStart
     let elements = parseArgumentList(closer: .rightParen, what: "tuple")
     if elements.count == 1, elements[0].label == nil {
       return .parenthesized(elements[0].value, range: range(from: start))
@@ -488,12 +568,20 @@ extension Parser {
     return .tuple(elements: elements, range: range(from: start))
   }
 
+  /// operator-reference = "(" operator ")"   (an operator used as a value: `(+)`)
+  mutating func parseParenthesizedOperatorReference() -> Expression {
+    let start = advance().range.start
+    let name = advance().text
+    advance()
+    return .identifier(name: name, range: range(from: start))
+  }
+
   /// collection-literal = "[" [ expression { "," expression } [ "," ] ] "]"
   ///                    | "[" ( ":" | dictionary-element { "," dictionary-element } [ "," ] ) "]"
   /// dictionary-element = expression ":" expression
   mutating func parseCollectionLiteral() -> Expression {
-    let start = current.range.start
-    if peek().kind == .colon && peek(2).kind == .rightBracket {
+    let start = currentStart
+    if peekKind() == .colon && peekKind(2) == .rightBracket {
       advance()
       advance()
       advance()
@@ -543,7 +631,7 @@ extension Parser {
     }
     var progress = LoopProgress()
     while progress.evaluate(self) && !current.hasLeadingTrivia {
-      if at(.period) && (peek().isNameLike || peek().kind == .integerLiteral) && !peek().hasLeadingTrivia {
+      if at(.period) && (peek().isNameLike || peekKind() == .integerLiteral) && !peek().hasLeadingTrivia {
         advance()
         advance()
       } else if current.kind == .postfixOperator && (current.text == "?" || current.text == "!") {
@@ -581,64 +669,67 @@ extension Parser {
   // MARK: - Closures
 
   /// closure-expression = "{" [ closure-signature ] statement-list "}"
+  mutating func parseClosureExpression() -> ClosureExpression {
+    let start = currentStart
+    guard enterNesting() else { return Parser.emptyClosure(at: range(from: start)) }
+    defer { leaveNesting() }
+    let opener = advance()
+    let saved = enterDelimitedContext()
+    defer { restoreContext(saved) }
+    var closure = canParseClosureSignature() ? parseClosureSignature() : Parser.emptyClosure(at: opener.range)
+    closure.body = parseStatementList(inSwitch: false)
+    expectClosing(.rightBrace, opener: opener)
+    closure.range = range(from: start)
+    return closure
+  }
+
+  /// A closure with no signature and no body.
+  static func emptyClosure(at range: SourceRange) -> ClosureExpression {
+    ClosureExpression(
+      captureList: nil, parameters: [], parametersParenthesized: false, effects: nil, resultType: nil, body: [],
+      range: range)
+  }
+
   /// closure-signature = [ capture-list ] [ closure-parameter-clause ] [ effects ] [ "->" type ] "in"
   /// capture-list = "[" tokens "]"
   /// closure-parameter-clause = "(" [ closure-parameter { "," closure-parameter } ] ")"
   ///                          | ( identifier | "_" ) { "," ( identifier | "_" ) }
-  mutating func parseClosureExpression() -> ClosureExpression {
-    let opener = current
-    let start = opener.range.start
-    guard enterNesting() else {
-      return ClosureExpression(
-        captureList: nil, parameters: [], parametersParenthesized: false, effects: nil, resultType: nil, body: [],
-        range: range(from: start))
+  ///
+  /// Returns a closure with the signature filled in and an empty body.
+  mutating func parseClosureSignature() -> ClosureExpression {
+    var closure = Parser.emptyClosure(at: emptyRangeHere)
+    if let bracket = consume(.leftBracket) {
+      let listStart = currentStart
+      var progress = LoopProgress()
+      while !at(.rightBracket) && !atEnd && progress.evaluate(self) {
+        if at(.leftParen) || at(.leftBracket) || at(.leftBrace) { skipBalancedGroup() } else { advance() }
+      }
+      closure.captureList = text(from: listStart, to: max(listStart, previousEnd))
+      expectClosing(.rightBracket, opener: bracket)
     }
-    defer { leaveNesting() }
-    advance()
-    let saved = enterDelimitedContext()
-    defer { restoreContext(saved) }
-
-    var captureList: String?
     var parameters: [ClosureParameter] = []
-    var parenthesized = false
-    var effects: String?
-    var resultType: TypeSyntax?
-    if canParseClosureSignature() {
-      if let bracket = consume(.leftBracket) {
-        let listStart = current.range.start
-        var progress = LoopProgress()
-        while !at(.rightBracket) && !atEnd && progress.evaluate(self) {
-          if at(.leftParen) || at(.leftBracket) || at(.leftBrace) { skipBalancedGroup() } else { advance() }
-        }
-        captureList = text(from: listStart, to: max(listStart, previousEnd))
-        expectClosing(.rightBracket, opener: bracket)
+    if let paren = consume(.leftParen) {
+      closure.parametersParenthesized = true
+      parseDelimitedList(opener: paren, closer: .rightParen, what: "closure parameter list") { parser in
+        parameters.append(parser.parseClosureParameter())
       }
-      if let paren = consume(.leftParen) {
-        parenthesized = true
-        parseDelimitedList(opener: paren, closer: .rightParen, what: "closure parameter list") { parser in
-          parameters.append(parser.parseClosureParameter())
-        }
-      } else {
-        var progress = LoopProgress()
-        while (at(.identifier) || at(keyword: "_")) && progress.evaluate(self) {
-          let token = advance()
-          parameters.append(ClosureParameter(name: token.text, type: nil, range: token.range))
-          if consume(.comma) == nil { break }
-        }
-      }
-      effects = parseEffects()
-      if consume(.arrow) != nil {
-        resultType = parseType()
-      }
-      if consume(keyword: "in") == nil {
-        errorExpected("'in' after the closure's signature")
+    } else {
+      var progress = LoopProgress()
+      while (at(.identifier) || at(keyword: "_")) && progress.evaluate(self) {
+        let token = advance()
+        parameters.append(ClosureParameter(name: token.text, type: nil, range: token.range))
+        if consume(.comma) == nil { break }
       }
     }
-    let body = parseStatementList(inSwitch: false)
-    expectClosing(.rightBrace, opener: opener)
-    return ClosureExpression(
-      captureList: captureList, parameters: parameters, parametersParenthesized: parenthesized, effects: effects,
-      resultType: resultType, body: body, range: range(from: start))
+    closure.parameters = parameters
+    closure.effects = parseEffects()
+    if consume(.arrow) != nil {
+      closure.resultType = parseType()
+    }
+    if consume(keyword: "in") == nil {
+      errorExpected("'in' after the closure's signature")
+    }
+    return closure
   }
 
   /// closure-parameter = ( identifier | "_" ) [ identifier | "_" ] [ ":" type [ "..." ] ]

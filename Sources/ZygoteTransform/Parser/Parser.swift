@@ -92,8 +92,21 @@ struct Parser {
     tokens[max(0, min(position, tokens.count - 1))]
   }
 
+  /// The kind of the current token. (The small accessors below keep `Token` copies out of the
+  /// frames of the recursive parse functions, which matters for stack use in debug builds.)
+  var currentKind: TokenKind { tokens[index].kind }
+
+  /// The kind of the token `offset` places after the current one.
+  func peekKind(_ offset: Int = 1) -> TokenKind { tokens[max(0, min(index + offset, tokens.count - 1))].kind }
+
+  /// The start offset of the current token.
+  var currentStart: Int { tokens[index].range.start }
+
+  /// An empty range at the start of the current token, for placeholder nodes.
+  var emptyRangeHere: SourceRange { SourceRange(start: currentStart, end: currentStart) }
+
   /// Whether the current token has kind `kind`.
-  func at(_ kind: TokenKind) -> Bool { current.kind == kind }
+  func at(_ kind: TokenKind) -> Bool { tokens[index].kind == kind }
 
   /// Whether the current token is the reserved word `word`.
   func at(keyword word: String) -> Bool { current.isKeyword(word) }

@@ -78,33 +78,42 @@ extension Parser {
 
   /// The primary part of a case pattern (see `parseCasePattern`).
   mutating func parseCasePatternPrimary(binding: Bool, into names: inout [String]) {
-    if at(keyword: "_") && !(peek().isOperator && peek().kind == .binaryOperator) {
-      advance()
-      return
-    }
-    if at(keyword: "is") {
-      advance()
-      _ = parseType()
-      return
-    }
-    if at(.leftParen) && isTuplePatternHere() {
+    if at(keyword: "_") || at(keyword: "is") {
+      parseWildcardOrIsPattern()
+    } else if at(.leftParen) && isTuplePatternHere() {
       parseTupleCasePattern(binding: binding, into: &names)
-      return
-    }
-    if let end = enumCasePathEnd() {
-      // `.some(let x)`, `Optional.some(let x)`: the path, then the associated values' patterns.
-      var progress = LoopProgress()
-      while index < end && progress.evaluate(self) { advance() }
-      parseTupleCasePattern(binding: binding, into: &names)
-      return
-    }
-    if binding && (at(.identifier) || at(keyword: "self")) && !peek().isOperator && peek().kind != .period
-      && peek().kind != .leftParen
-    {
+    } else if let end = enumCasePathEnd() {
+      parseEnumCasePattern(pathEnd: end, binding: binding, into: &names)
+    } else if binding && atBindingName() {
       names.append(advance().text)
-      return
+    } else {
+      parseExpressionPattern()
     }
-    // An expression pattern: `1...5`, `.zero`, `x`, `"a"`. `=` ends it (`if case 1 = x`).
+  }
+
+  /// wildcard-pattern = "_"
+  /// is-pattern = "is" type
+  mutating func parseWildcardOrIsPattern() {
+    if advance().isKeyword("is") { _ = parseType() }
+  }
+
+  /// enum-case-pattern = [ type-identifier ] "." identifier tuple-case-pattern
+  ///
+  /// `.some(let x)`, `Optional.some(let x)`: the path, then the associated values' patterns.
+  mutating func parseEnumCasePattern(pathEnd: Int, binding: Bool, into names: inout [String]) {
+    var progress = LoopProgress()
+    while index < pathEnd && progress.evaluate(self) { advance() }
+    parseTupleCasePattern(binding: binding, into: &names)
+  }
+
+  /// Whether a name that a `let`/`var` binds is here (not a path or a call).
+  func atBindingName() -> Bool {
+    (at(.identifier) || at(keyword: "self")) && peekKind() != .period
+      && !(peekKind() == .leftParen && !peek().isAtStartOfLine)
+  }
+
+  /// expression-pattern = expression   (`1...5`, `.zero`, `x`, `"a"`; `=` ends it: `if case 1 = x`)
+  mutating func parseExpressionPattern() {
     let saved = (allowsAssignment, allowsTrailingClosures)
     allowsAssignment = false
     allowsTrailingClosures = false

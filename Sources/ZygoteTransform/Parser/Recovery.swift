@@ -87,21 +87,36 @@ extension Parser {
     var progress = LoopProgress()
     while !at(closer) && !atEnd && progress.evaluate(self) {
       if at(.comma) {
-        errorExpected("\(what) element")
-        advance()
+        reportEmptyListElement(what: what)
         continue
       }
       let before = index
       element(&self)
       if consume(.comma) != nil { continue }
       if at(closer) || atEnd { break }
-      if index == before || !(at(.rightBrace) || at(.rightParen) || at(.rightBracket)) {
-        errorExpected("',' or '\(Parser.spelling(of: closer))' in \(what)")
-      }
-      skipToListRecovery(closer: closer)
-      if consume(.comma) != nil { continue }
-      break
+      if !recoverInList(closer: closer, what: what, elementStart: before) { break }
     }
     expectClosing(closer, opener: opener)
+  }
+
+  /// Reports and skips a `,` where a list element should be.
+  mutating func reportEmptyListElement(what: String) {
+    errorExpected("\(what) element")
+    advance()
+  }
+
+  /// After a list element that is followed neither by `,` nor by the closer: reports and skips
+  /// to the next `,` (returns true, the list goes on) or stops (returns false, the caller then
+  /// reports the missing closer).
+  mutating func recoverInList(closer: TokenKind, what: String, elementStart: Int) -> Bool {
+    if current.isAtStartOfLine && index > elementStart && Parser.canStartStatement(current) {
+      // Most likely the closer is missing: the caller reports it, naming the opener.
+      return false
+    }
+    if index == elementStart || !(at(.rightBrace) || at(.rightParen) || at(.rightBracket)) {
+      errorExpected("',' or '\(Parser.spelling(of: closer))' in \(what)")
+    }
+    skipToListRecovery(closer: closer)
+    return consume(.comma) != nil
   }
 }

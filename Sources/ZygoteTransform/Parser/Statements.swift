@@ -17,23 +17,33 @@ extension Parser {
       let errorsBefore = errorCount
       let statement = parseStatement(inSwitch: inSwitch)
       if index == before {
-        // Nothing could be parsed (the error is reported): skip the token.
-        if errorCount == errorsBefore { errorExpected("statement") }
-        advance()
+        skipUnparsableToken(errorsBefore: errorsBefore)
         continue
       }
       if let statement { statements.append(statement) }
       if consume(.semicolon) != nil || atStatementBoundary(inSwitch: inSwitch) { continue }
-      if errorCount == errorsBefore {
-        if Parser.canStartStatement(current) {
-          error("consecutive statements on a line must be separated by ';'")
-        } else {
-          errorExpected("end of statement")
-        }
-      }
-      synchronizeToStatementBoundary(inSwitch: inSwitch)
+      reportAndSkipRestOfStatement(inSwitch: inSwitch, errorsBefore: errorsBefore)
     }
     return statements
+  }
+
+  /// Skips a token that no statement can start with (reporting it unless already reported).
+  mutating func skipUnparsableToken(errorsBefore: Int) {
+    if errorCount == errorsBefore { errorExpected("statement") }
+    advance()
+  }
+
+  /// After a statement that is followed by more tokens on its line: reports them (unless the
+  /// statement had an error already) and skips to the next statement boundary.
+  mutating func reportAndSkipRestOfStatement(inSwitch: Bool, errorsBefore: Int) {
+    if errorCount == errorsBefore {
+      if Parser.canStartStatement(current) {
+        error("consecutive statements on a line must be separated by ';'")
+      } else {
+        errorExpected("end of statement")
+      }
+    }
+    synchronizeToStatementBoundary(inSwitch: inSwitch)
   }
 
   /// Whether `token` can start a statement.
@@ -56,48 +66,70 @@ extension Parser {
   mutating func parseStatement(inSwitch: Bool) -> Statement? {
     guard enterNesting() else { return nil }
     defer { leaveNesting() }
+    if atStatementLabel() { return parseLabeledStatement() }
+    if currentKind == .keyword && Parser.isKeywordStatementStart(current.text, inSwitch: inSwitch) {
+      return parseKeywordStatement(inSwitch: inSwitch)
+    }
+    if currentKind == .pound && current.text == "#if" { return parseConditionalCompilationBlock() }
+    if isStartOfDeclaration() { return parseDeclarationStatement() }
+    return parseExpressionStatement()
+  }
+
+  /// Whether `label:` followed by a labelable statement starts here.
+  func atStatementLabel() -> Bool {
+    currentKind == .identifier && peekKind() == .colon && Parser.isLabelableStatementKeyword(peek(2))
+  }
+
+  /// labeled-statement = identifier ":" ( loop-statement | if-statement | switch-statement | do-statement )
+  mutating func parseLabeledStatement() -> Statement {
+    let start = currentStart
+    let label = advance().text
+    advance()
+    return parseStatement(label: label, start: start)
+  }
+
+  /// Whether the reserved word `word` starts a statement handled by `parseKeywordStatement`.
+  static func isKeywordStatementStart(_ word: String, inSwitch: Bool) -> Bool {
+    switch word {
+    case "if", "guard", "while", "repeat", "for", "switch", "do", "return", "break", "continue", "fallthrough",
+      "throw", "defer", "else", "catch", "in", "where":
+      return true
+    case "case", "default":
+      return !inSwitch
+    default:
+      return false
+    }
+  }
+
+  /// The statements that start with a reserved word (see `isKeywordStatementStart`).
+  mutating func parseKeywordStatement(inSwitch: Bool) -> Statement? {
     let token = current
     let start = token.range.start
-    if token.kind == .identifier && peek().kind == .colon && Parser.isLabelableStatementKeyword(peek(2)) {
-      let label = advance().text
+    switch token.text {
+    case "if": return .if(parseIfStatement())
+    case "guard": return parseGuardStatement()
+    case "return": return parseReturnStatement(inSwitch: inSwitch)
+    case "break", "continue": return parseBreakOrContinueStatement()
+    case "fallthrough":
       advance()
-      return parseLabeledStatement(label: label, start: start)
+      return .fallthrough(range: token.range)
+    case "throw":
+      advance()
+      let value = parseExpression()
+      return .throw(value, range: range(from: start))
+    case "defer":
+      advance()
+      let body = parseCodeBlock(after: "'defer'")
+      return .defer(body: body, range: range(from: start))
+    case "case", "default":
+      error("'\(token.text)' label can only appear inside a 'switch' statement")
+      return nil
+    case "else", "catch", "in", "where":
+      error("unexpected '\(token.text)'; expected a statement")
+      return nil
+    default:
+      return parseStatement(label: nil, start: start)
     }
-    if token.kind == .keyword {
-      switch token.text {
-      case "if": return .if(parseIfStatement())
-      case "guard": return parseGuardStatement()
-      case "while", "repeat", "for", "switch", "do": return parseLabeledStatement(label: nil, start: start)
-      case "return": return parseReturnStatement(inSwitch: inSwitch)
-      case "break", "continue": return parseBreakOrContinueStatement()
-      case "fallthrough":
-        advance()
-        return .fallthrough(range: token.range)
-      case "throw":
-        advance()
-        let value = parseExpression()
-        return .throw(value, range: range(from: start))
-      case "defer":
-        advance()
-        let body = parseCodeBlock(after: "'defer'")
-        return .defer(body: body, range: range(from: start))
-      case "else", "catch", "in", "where":
-        error("unexpected '\(token.text)'; expected a statement")
-        return nil
-      case "case" where !inSwitch, "default" where !inSwitch:
-        error("'\(token.text)' label can only appear inside a 'switch' statement")
-        return nil
-      default:
-        break
-      }
-    }
-    if token.kind == .pound && token.text == "#if" {
-      return parseConditionalCompilationBlock()
-    }
-    if isStartOfDeclaration() {
-      return parseDeclarationStatement()
-    }
-    return parseExpressionStatement()
   }
 
   /// Whether a label may precede the statement starting with `token`.
@@ -108,7 +140,7 @@ extension Parser {
 
   /// Parses the statement after an optional `label:` (loops, `switch`, `do`; a labeled `if` is
   /// kept as `.other` text, as the AST has no label for it).
-  mutating func parseLabeledStatement(label: String?, start: Int) -> Statement {
+  mutating func parseStatement(label: String?, start: Int) -> Statement {
     switch current.text {
     case "while": return parseWhileStatement(label: label, start: start)
     case "repeat": return parseRepeatWhileStatement(label: label, start: start)

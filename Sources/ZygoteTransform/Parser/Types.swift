@@ -7,31 +7,39 @@ extension Parser {
   ///
   /// A type with attributes (`@escaping (Double) -> Double`) is kept as text, attributes included.
   mutating func parseType() -> TypeSyntax {
-    let start = current.range.start
     guard enterNesting() else { return .other("") }
     defer { leaveNesting() }
-    var hasAttributes = false
+    if at(.atSign) { return parseAttributedType() }
+    if at(keyword: "inout") {
+      advance()
+      return .inout(parseType())
+    }
+    if atTypeSpecifier() { return parseSpecifiedType() }
+    return parseBareType()
+  }
+
+  /// attributed-type = attribute { attribute } type   (kept as text)
+  mutating func parseAttributedType() -> TypeSyntax {
+    let start = currentStart
     var progress = LoopProgress()
     while at(.atSign) && progress.evaluate(self) {
       _ = parseAttribute()
-      hasAttributes = true
     }
-    if consume(keyword: "inout") != nil {
-      return .inout(parseType())
-    }
-    if Parser.typeSpecifiers.contains(current.text) && current.kind == .identifier && !current.isEscaped
+    if case .function = parseType() { return .function(text(of: range(from: start))) }
+    return .other(text(of: range(from: start)))
+  }
+
+  /// Whether a type specifier other than `inout` (`borrowing`, `sending`, ...) starts here.
+  func atTypeSpecifier() -> Bool {
+    currentKind == .identifier && !current.isEscaped && Parser.typeSpecifiers.contains(current.text)
       && Parser.canStartType(peek()) && !peek().isAtStartOfLine
-    {
-      advance()
-      _ = parseBareType()
-      return .other(text(of: range(from: start)))
-    }
-    let type = parseBareType()
-    if hasAttributes {
-      if case .function = type { return .function(text(of: range(from: start))) }
-      return .other(text(of: range(from: start)))
-    }
-    return type
+  }
+
+  /// specified-type = type-specifier bare-type   (kept as text)
+  mutating func parseSpecifiedType() -> TypeSyntax {
+    let start = advance().range.start
+    _ = parseBareType()
+    return .other(text(of: range(from: start)))
   }
 
   /// Contextual words written before a parameter's type.
@@ -55,110 +63,132 @@ extension Parser {
   /// function-type = tuple-type [ "async" ] [ throws-clause ] "->" type
   /// composition-type = postfix-type { "&" postfix-type }
   mutating func parseBareType() -> TypeSyntax {
-    let start = current.range.start
+    let start = currentStart
     let startsWithParenthesis = at(.leftParen)
     let first = parsePostfixType()
-    if startsWithParenthesis && (at(.arrow) || at(contextual: "async") || at(keyword: "throws") || at(keyword: "rethrows")) {
-      _ = parseEffects()
-      if consume(.arrow) == nil {
-        errorExpected("'->' in function type")
-      } else {
-        _ = parseType()
-      }
-      return .function(text(of: range(from: start)))
-    }
-    if current.isOperator("&") && !peek().isAtStartOfLine {
-      var progress = LoopProgress()
-      while current.isOperator("&") && progress.evaluate(self) {
-        advance()
-        _ = parsePostfixType()
-      }
-      return .other(text(of: range(from: start)))
-    }
+    if startsWithParenthesis && atFunctionTypeArrowOrEffects() { return parseFunctionTypeRest(start: start) }
+    if current.isOperator("&") && !peek().isAtStartOfLine { return parseCompositionTypeRest(start: start) }
     return first
+  }
+
+  /// Whether `->` or effects follow a parenthesized type (making it a function type).
+  func atFunctionTypeArrowOrEffects() -> Bool {
+    at(.arrow) || at(contextual: "async") || at(keyword: "throws") || at(keyword: "rethrows")
+  }
+
+  /// The rest of a function type after its parameter list: effects, `->`, result (kept as text).
+  mutating func parseFunctionTypeRest(start: Int) -> TypeSyntax {
+    _ = parseEffects()
+    if consume(.arrow) == nil {
+      errorExpected("'->' in function type")
+    } else {
+      _ = parseType()
+    }
+    return .function(text(of: range(from: start)))
+  }
+
+  /// The rest of a composition type after its first element: `& P & Q` (kept as text).
+  mutating func parseCompositionTypeRest(start: Int) -> TypeSyntax {
+    var progress = LoopProgress()
+    while current.isOperator("&") && progress.evaluate(self) {
+      advance()
+      _ = parsePostfixType()
+    }
+    return .other(text(of: range(from: start)))
   }
 
   /// postfix-type = primary-type { "?" | "!" | "." ( "Type" | "Protocol" ) }
   ///
   /// `?` and `!` must be glued to the type (`Int?`); `T.Type` and `T.Protocol` are kept as text.
   mutating func parsePostfixType() -> TypeSyntax {
-    let start = current.range.start
+    let start = currentStart
     var type = parsePrimaryType()
     var progress = LoopProgress()
     while progress.evaluate(self) && !current.hasLeadingTrivia {
-      if current.isOperator && current.text.hasPrefix("?") && splitOperator(startingWith: "?") {
-        advance()
-        type = .optional(type)
-      } else if current.isOperator && current.text.hasPrefix("!") && splitOperator(startingWith: "!") {
-        advance()
-        type = .implicitlyUnwrappedOptional(type)
-      } else if at(.period) && (peek().isContextualKeyword("Type") || peek().isContextualKeyword("Protocol")) {
-        advance()
-        advance()
-        type = .other(text(of: range(from: start)))
-      } else {
-        break
-      }
+      guard let extended = parsePostfixTypeSuffix(of: type, start: start) else { break }
+      type = extended
     }
     return type
   }
 
+  /// One suffix of a postfix type, or nil when none follows.
+  mutating func parsePostfixTypeSuffix(of type: TypeSyntax, start: Int) -> TypeSyntax? {
+    if current.isOperator && current.text.hasPrefix("?") && splitOperator(startingWith: "?") {
+      advance()
+      return .optional(type)
+    }
+    if current.isOperator && current.text.hasPrefix("!") && splitOperator(startingWith: "!") {
+      advance()
+      return .implicitlyUnwrappedOptional(type)
+    }
+    if at(.period) && (peek().isContextualKeyword("Type") || peek().isContextualKeyword("Protocol")) {
+      advance()
+      advance()
+      return .other(text(of: range(from: start)))
+    }
+    return nil
+  }
+
   /// primary-type = type-identifier | array-type | dictionary-type | tuple-type | opaque-type
-  /// type-identifier = type-name [ generic-argument-clause ] { "." type-name [ generic-argument-clause ] }
-  /// array-type = "[" type "]"
-  /// dictionary-type = "[" type ":" type "]"
-  /// opaque-type = ( "some" | "any" | "each" | "repeat" | "~" ) postfix-type
   mutating func parsePrimaryType() -> TypeSyntax {
-    let start = current.range.start
-    let token = current
-    switch token.kind {
-    case .identifier where !token.isEscaped && ["some", "any", "each"].contains(token.text)
-      && Parser.canStartType(peek()) && !peek().isAtStartOfLine:
-      advance()
-      _ = parseBareType()
-      return .other(text(of: range(from: start)))
-    case .keyword where token.text == "repeat":
-      advance()
-      _ = parseBareType()
-      return .other(text(of: range(from: start)))
-    case .prefixOperator where token.text == "~":
-      advance()
-      _ = parsePostfixType()
-      return .other(text(of: range(from: start)))
-    case .identifier, .keyword:
-      if token.kind == .keyword && !["Self", "_", "Any"].contains(token.text) {
-        errorExpected("type")
-        return .other("")
-      }
-      advance()
-      if atTypeGenericArgumentClauseStart() { _ = parseGenericArgumentClause() }
-      var progress = LoopProgress()
-      while at(.period) && progress.evaluate(self) && (peek().kind == .identifier || peek().isKeyword("Self"))
-        && !peek().isContextualKeyword("Type") && !peek().isContextualKeyword("Protocol")
-      {
-        advance()
-        advance()
-        if atTypeGenericArgumentClauseStart() { _ = parseGenericArgumentClause() }
-      }
-      return .named(text(of: range(from: start)))
-    case .leftBracket:
-      let opener = advance()
-      let saved = enterDelimitedContext()
-      defer { restoreContext(saved) }
-      let element = parseType()
-      if consume(.colon) != nil {
-        let value = parseType()
-        expectClosing(.rightBracket, opener: opener)
-        return .dictionary(key: element, value: value)
-      }
-      expectClosing(.rightBracket, opener: opener)
-      return .array(element)
-    case .leftParen:
-      return parseTupleType()
+    switch currentKind {
+    case .identifier where atOpaqueTypeKeyword(): return parseOpaqueType()
+    case .keyword where at(keyword: "repeat"): return parseOpaqueType()
+    case .prefixOperator where current.text == "~": return parseOpaqueType()
+    case .identifier: return parseTypeIdentifier()
+    case .keyword where at(keyword: "Self") || at(keyword: "_"): return parseTypeIdentifier()
+    case .leftBracket: return parseCollectionType()
+    case .leftParen: return parseTupleType()
     default:
       errorExpected("type")
       return .other("")
     }
+  }
+
+  /// Whether `some`, `any` or `each` starts an opaque, existential or pack type here.
+  func atOpaqueTypeKeyword() -> Bool {
+    !current.isEscaped && ["some", "any", "each"].contains(current.text) && Parser.canStartType(peek())
+      && !peek().isAtStartOfLine
+  }
+
+  /// opaque-type = ( "some" | "any" | "each" | "repeat" ) bare-type | "~" postfix-type   (kept as text)
+  mutating func parseOpaqueType() -> TypeSyntax {
+    let start = currentStart
+    let isSuppression = current.text == "~"
+    advance()
+    if isSuppression { _ = parsePostfixType() } else { _ = parseBareType() }
+    return .other(text(of: range(from: start)))
+  }
+
+  /// type-identifier = type-name [ generic-argument-clause ] { "." type-name [ generic-argument-clause ] }
+  mutating func parseTypeIdentifier() -> TypeSyntax {
+    let start = advance().range.start
+    if atTypeGenericArgumentClauseStart() { _ = parseGenericArgumentClause() }
+    var progress = LoopProgress()
+    while at(.period) && progress.evaluate(self) && (peekKind() == .identifier || peek().isKeyword("Self"))
+      && !peek().isContextualKeyword("Type") && !peek().isContextualKeyword("Protocol")
+    {
+      advance()
+      advance()
+      if atTypeGenericArgumentClauseStart() { _ = parseGenericArgumentClause() }
+    }
+    return .named(text(of: range(from: start)))
+  }
+
+  /// array-type = "[" type "]"
+  /// dictionary-type = "[" type ":" type "]"
+  mutating func parseCollectionType() -> TypeSyntax {
+    let opener = advance()
+    let saved = enterDelimitedContext()
+    defer { restoreContext(saved) }
+    let element = parseType()
+    if consume(.colon) != nil {
+      let value = parseType()
+      expectClosing(.rightBracket, opener: opener)
+      return .dictionary(key: element, value: value)
+    }
+    expectClosing(.rightBracket, opener: opener)
+    return .array(element)
   }
 
   /// Whether a generic argument clause starts here in a type: a `<` glued to the type name.
@@ -177,19 +207,8 @@ extension Parser {
     var elements: [TupleTypeElement] = []
     var hadTrailingComma = false
     parseDelimitedList(opener: opener, closer: .rightParen, what: "tuple type") { parser in
-      var label: String?
-      if parser.current.isNameLike && parser.peek().kind == .colon {
-        label = parser.advance().text
-        parser.advance()
-      } else if parser.current.isNameLike && parser.peek().isNameLike && parser.peek(2).kind == .colon {
-        parser.advance()
-        label = parser.advance().text
-        parser.advance()
-      }
-      let type = parser.parseType()
-      if parser.current.isOperator("...") { parser.advance() }
-      elements.append(TupleTypeElement(label: label, type: type))
-      hadTrailingComma = parser.at(.comma) && parser.peek().kind == .rightParen
+      elements.append(parser.parseTupleTypeElement())
+      hadTrailingComma = parser.at(.comma) && parser.peekKind() == .rightParen
     }
     if elements.count == 1 && elements[0].label == nil && !hadTrailingComma {
       return elements[0].type
@@ -197,29 +216,62 @@ extension Parser {
     return .tuple(elements)
   }
 
+  /// tuple-type-element = [ element-name [ element-name ] ":" ] type [ "..." ]
+  mutating func parseTupleTypeElement() -> TupleTypeElement {
+    let label = parseTupleTypeElementLabel()
+    let type = parseType()
+    if current.isOperator("...") { advance() }
+    return TupleTypeElement(label: label, type: type)
+  }
+
+  /// The `name:` or `label name:` of a tuple type element (consumed only when present).
+  mutating func parseTupleTypeElementLabel() -> String? {
+    if current.isNameLike && peekKind() == .colon {
+      let label = advance().text
+      advance()
+      return label
+    }
+    if current.isNameLike && peek().isNameLike && peekKind(2) == .colon {
+      advance()
+      let label = advance().text
+      advance()
+      return label
+    }
+    return nil
+  }
+
   /// generic-argument-clause = "<" type { "," type } ">"
   ///
   /// Returns the clause's text. A `>>` (or `>?`) that closes the clause is split.
   mutating func parseGenericArgumentClause() -> String {
-    let opener = current
-    let start = opener.range.start
+    let start = currentStart
     _ = splitOperator(startingWith: "<")
     advance()
     let saved = enterDelimitedContext()
     defer { restoreContext(saved) }
     var progress = LoopProgress()
-    while progress.evaluate(self) && !atEnd {
-      if current.isOperator && current.text.hasPrefix(">") { break }
+    while progress.evaluate(self) && !atEnd && !atRightAngle() {
       _ = parseType()
       if consume(.comma) == nil { break }
     }
-    if current.isOperator && current.text.hasPrefix(">") && splitOperator(startingWith: ">") {
+    expectRightAngle(openedAt: start)
+    return text(of: range(from: start))
+  }
+
+  /// Whether the current token is an operator starting with `>`.
+  func atRightAngle() -> Bool {
+    current.isOperator && current.text.hasPrefix(">")
+  }
+
+  /// Consumes the `>` that closes a generic clause opened at `start` (splitting `>>`), or reports
+  /// it missing.
+  mutating func expectRightAngle(openedAt start: Int) {
+    if atRightAngle() && splitOperator(startingWith: ">") {
       advance()
     } else {
       let line = file.line(ofUTF8Offset: start)
       error("expected '>' to close '<' at line \(line), found \(describe(current))")
     }
-    return text(of: range(from: start))
   }
 
   /// effects = { "async" | "reasync" | throws-clause | "rethrows" }

@@ -1,2 +1,0 @@
-import XCTest
-final class ExpandPlaceholderTests: XCTestCase { func testNothing() {} }
