@@ -248,6 +248,51 @@ where V.Scalar: BinaryFloatingPoint {
   }
 }
 
+// MARK: - Debug builds
+
+// In an unoptimised (debug) build, SIMD operations are calls into the standard library and
+// generic code is not specialised: the blocked kernel then runs at about 10 MFLOP/s, while a
+// plain loop over concrete scalars runs 70 times faster (measured: 128×64·64×32 takes 28 ms
+// against 0.4 ms). Tests and debug runs of examples take this path; release builds never do.
+
+/// `C = A·B` with a plain i-p-j loop over Floats, for debug builds.
+func _debugMatrixMultiply(
+  _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, m: Int, k: Int, n: Int
+) {
+  c.update(repeating: 0, count: m * n)
+  for i in 0..<m {
+    let row = c + i * n
+    for p in 0..<k {
+      let x = a[i * k + p]
+      let source = b + p * n
+      var j = 0
+      while j < n {
+        row[j] += x * source[j]
+        j += 1
+      }
+    }
+  }
+}
+
+/// `C = A·B` with a plain i-p-j loop over Doubles, for debug builds.
+func _debugMatrixMultiply(
+  _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>, m: Int, k: Int, n: Int
+) {
+  c.update(repeating: 0, count: m * n)
+  for i in 0..<m {
+    let row = c + i * n
+    for p in 0..<k {
+      let x = a[i * k + p]
+      let source = b + p * n
+      var j = 0
+      while j < n {
+        row[j] += x * source[j]
+        j += 1
+      }
+    }
+  }
+}
+
 // MARK: - matmul
 
 /// The matrix product.

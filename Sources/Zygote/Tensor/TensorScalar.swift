@@ -69,7 +69,11 @@ extension Float: TensorScalar {
     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
     m: Int, k: Int, n: Int
   ) {
-    _blockedMatrixMultiply(a, b, c, m: m, k: k, n: n, vector: SIMD8<Float>.self)
+    #if DEBUG
+      _debugMatrixMultiply(a, b, c, m: m, k: k, n: n)
+    #else
+      _blockedMatrixMultiply(a, b, c, m: m, k: k, n: n, vector: SIMD8<Float>.self)
+    #endif
   }
   /// `.float(tensor)`
   @inlinable public static func _erase(_ tensor: Tensor<Float>) -> AnyTensor { .float(tensor) }
@@ -102,7 +106,11 @@ extension Double: TensorScalar {
     _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
     m: Int, k: Int, n: Int
   ) {
-    _blockedMatrixMultiply(a, b, c, m: m, k: k, n: n, vector: SIMD4<Double>.self)
+    #if DEBUG
+      _debugMatrixMultiply(a, b, c, m: m, k: k, n: n)
+    #else
+      _blockedMatrixMultiply(a, b, c, m: m, k: k, n: n, vector: SIMD4<Double>.self)
+    #endif
   }
   /// `.double(tensor)`
   @inlinable public static func _erase(_ tensor: Tensor<Double>) -> AnyTensor { .double(tensor) }

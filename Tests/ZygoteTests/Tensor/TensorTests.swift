@@ -2,7 +2,9 @@
 // elementwise functions, reductions, matmul (against a naive triple loop) and losses.
 
 import XCTest
-import Zygote
+
+// Testable, to reach the blocked SIMD kernel directly: debug builds of `matmul` take a plain loop.
+@testable import Zygote
 
 final class TensorTests: XCTestCase {
   func testConstructionAndProperties() {
@@ -196,11 +198,41 @@ final class TensorTests: XCTestCase {
   }
 
   func checkMatmulAgainstNaive<S: TensorScalar>(_: S.Type, tolerance: Double) {
+    checkMatmulAgainstNaive(S.self, tolerance: tolerance, kernel: "matmul") { matmul($0, $1) }
+    // The cache-blocked SIMD kernel itself, whichever kernel `matmul` uses in this build.
+    checkMatmulAgainstNaive(S.self, tolerance: tolerance, kernel: "blocked") { a, b in
+      let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1])
+      return a.withUnsafeBufferPointer { x in
+        b.withUnsafeBufferPointer { y in
+          Tensor<S>(shape: [m, n]) { out in
+            out.initialize(repeating: 0)
+            if S.self == Float.self {
+              _blockedMatrixMultiply(
+                UnsafeRawPointer(x.baseAddress!).assumingMemoryBound(to: Float.self),
+                UnsafeRawPointer(y.baseAddress!).assumingMemoryBound(to: Float.self),
+                UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: Float.self),
+                m: m, k: k, n: n, vector: SIMD8<Float>.self)
+            } else {
+              _blockedMatrixMultiply(
+                UnsafeRawPointer(x.baseAddress!).assumingMemoryBound(to: Double.self),
+                UnsafeRawPointer(y.baseAddress!).assumingMemoryBound(to: Double.self),
+                UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: Double.self),
+                m: m, k: k, n: n, vector: SIMD4<Double>.self)
+            }
+          }
+        }
+      }
+    }
+  }
+
+  func checkMatmulAgainstNaive<S: TensorScalar>(
+    _: S.Type, tolerance: Double, kernel: String, _ multiply: (Tensor<S>, Tensor<S>) -> Tensor<S>
+  ) {
     let sizes = [(1, 1, 1), (1, 9, 13), (11, 9, 1), (6, 8, 8), (7, 9, 10), (13, 300, 17), (130, 5, 19), (125, 33, 2049 - 2000)]
     for (n, (m, k, p)) in sizes.enumerated() {
       let a: Tensor<S> = tensorRandom([m, k], seed: UInt64(n))
       let b: Tensor<S> = tensorRandom([k, p], seed: UInt64(n + 100))
-      let c = matmul(a, b)
+      let c = multiply(a, b)
       XCTAssertEqual(c.shape, [m, p])
       let x = a.scalars
       let y = b.scalars
@@ -212,7 +244,7 @@ final class TensorTests: XCTestCase {
           worst = Swift.max(worst, Swift.abs(total - Double(c.scalars[i * p + j])) / Swift.max(1, Swift.abs(total)))
         }
       }
-      XCTAssertLessThan(worst, tolerance, "\(S.self) \(m)×\(k) · \(k)×\(p)")
+      XCTAssertLessThan(worst, tolerance, "\(kernel), \(S.self) \(m)×\(k) · \(k)×\(p)")
     }
   }
 
