@@ -90,8 +90,8 @@ final class Differentiator {
     diagnostics.append(.error(message, at: range))
   }
 
-  func isFreeName(_ name: String) -> Bool {
-    !boundNames.contains(name) && !RuleNames.isTypeName(name) && name != "self" && name != "super"
+  func isFreeName(_ name: String, allowingCapitalized: Bool = false) -> Bool {
+    !boundNames.contains(name) && (allowingCapitalized || !RuleNames.isTypeName(name)) && name != "self" && name != "super"
       && !name.hasPrefix("$") && !name.hasPrefix("_ad_") && localFunctionRules[name] == nil
   }
 

@@ -91,11 +91,8 @@ extension Differentiator {
   func lower(_ expression: Expression, into forward: inout Code, valueNeeded: Bool = true) -> Lowered {
     guard isActive(expression) else { return .inactive(expression.swiftSource) }
     switch expression {
-    case .identifier(let name, let range):
+    case .identifier(let name, _):
       if activeNames.contains(name) { return .variable(name) }
-      if isFreeName(name) {
-        return emitOperation("\(RuleNames.function)(implicit: \(name))", operands: [], returnsVoid: true, valueNeeded: valueNeeded, at: range, into: &forward)
-      }
       return .inactive(expression.swiftSource)
     case .integerLiteral, .floatLiteral, .stringLiteral, .booleanLiteral, .nilLiteral, .implicitMember,
       .keyPath, .discard:
@@ -110,8 +107,8 @@ extension Differentiator {
         refuse("the operator '\(op)' has no derivative rule; write an @Adjoint(of:) for a function that applies it, or wrap the operands in dropgrad(_:)", at: range)
         return .inactive(expression.swiftSource)
       }
-      let lhs = lower(left, into: &forward)
-      let rhs = lower(right, into: &forward)
+      let lhs = lowerOperand(left, into: &forward)
+      let rhs = lowerOperand(right, into: &forward)
       return emitOperation("\(RuleNames.function)(\(label): \(lhs.valueText), \(rhs.valueText))", operands: [lhs, rhs], valueNeeded: valueNeeded, at: range, into: &forward)
     case .prefixOperator(let op, let operand, let range):
       guard let label = RuleNames.prefixOperators[op] else {
@@ -188,6 +185,18 @@ extension Differentiator {
     }
   }
 
+  /// Lowers an operand of a differentiated operation. A free variable there (a global or a
+  /// captured variable) is read through `_vjp(implicit:)`, so that a Tensor parameter tracked by
+  /// `#gradient(Params(...))` receives its gradient.
+  func lowerOperand(_ expression: Expression, into forward: inout Code) -> Lowered {
+    // A bare name in an operand position is a value even when capitalised (`W`): types appear
+    // there only as `T.self`.
+    if case .identifier(let name, let range) = expression, !activeNames.contains(name), isFreeName(name, allowingCapitalized: true) {
+      return emitOperation("\(RuleNames.function)(implicit: \(name))", operands: [], returnsVoid: true, valueNeeded: true, at: range, into: &forward)
+    }
+    return lower(expression, into: &forward)
+  }
+
   /// Whether the expression's value never carries a derivative, whatever it reads.
   func isInactiveResult(_ expression: Expression) -> Bool {
     switch expression {
@@ -210,7 +219,7 @@ extension Differentiator {
         refuse("a call with a trailing closure cannot be differentiated yet: '\(name)'", at: range)
         return .inactive(expression.swiftSource)
       }
-      let operands = arguments.map { lower($0.value, into: &forward) }
+      let operands = arguments.map { lowerOperand($0.value, into: &forward) }
       if !operands.contains(where: \.isActive) && !implicitParameters.callsAreActive {
         return .inactive(expression.swiftSource)
       }
@@ -249,9 +258,9 @@ extension Differentiator {
       if case .identifier(let baseName, _) = base, RuleNames.isTypeName(baseName) || baseName == "self" {
         receiver = .inactive(base.swiftSource)
       } else {
-        receiver = lower(base, into: &forward)
+        receiver = lowerOperand(base, into: &forward)
       }
-      let operands = arguments.map { lower($0.value, into: &forward) }
+      let operands = arguments.map { lowerOperand($0.value, into: &forward) }
       if !receiver.isActive && !operands.contains(where: \.isActive) && !implicitParameters.callsAreActive {
         return .inactive(expression.swiftSource)
       }

@@ -1,0 +1,2 @@
+@Differentiable
+func predict(_ x: Tensor<Double>) -> Tensor<Double> { matmul(W, x) + b }
