@@ -116,3 +116,32 @@ extension Tensor {
   let (value, pullback) = _vjp(stack: tensors, 0)
   return (value, { g in pullback(g).0 })
 }
+
+/// Rule for `split(t, sizes: s, alongAxis: a)`: `∂t` is the pieces' gradients concatenated
+/// back along `a`.
+@inlinable public func _vjp<S>(split t: Tensor<S>, _ sizes: [Int], _ axis: Int)
+  -> (value: [Tensor<S>], pullback: ([Tensor<S>]) -> (Tensor<S>, NoTangent, NoTangent))
+{
+  (split(t, sizes: sizes, alongAxis: axis), { g in (concatenate(g, alongAxis: axis), NoTangent(), NoTangent()) })
+}
+
+/// Rule for `split(t, sizes: s)` (along the first axis).
+@inlinable public func _vjp<S>(split t: Tensor<S>, _ sizes: [Int])
+  -> (value: [Tensor<S>], pullback: ([Tensor<S>]) -> (Tensor<S>, NoTangent))
+{
+  (split(t, sizes: sizes), { g in (concatenate(g), NoTangent()) })
+}
+
+extension Tensor {
+  /// Rule for `t.withNewIdentity()`: the value passes through, `∂t = g`.
+  @inlinable public func _vjpm(withNewIdentity _: Void) -> (value: Tensor, pullback: (Tensor) -> Tensor) {
+    (withNewIdentity(), { g in g })
+  }
+
+  /// Rule for `t.argmax()`: an integer result carries no derivative, so the pullback takes
+  /// ``NoTangent`` and gives zeros.
+  @inlinable public func _vjpm(argmax _: Void) -> (value: Int, pullback: (NoTangent) -> Tensor) {
+    let shape = _shape
+    return (argmax(), { _ in Tensor.zeros(shape: shape) })
+  }
+}

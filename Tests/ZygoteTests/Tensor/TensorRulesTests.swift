@@ -210,6 +210,29 @@ final class TensorRulesTests: XCTestCase {
         })
     }
     tensorCheckVJP("stack", at: [a, c], function: { stack($0) }, rule: { _vjp(stack: $0) })
+    // split: several outputs, checked one piece at a time.
+    for piece in 0..<2 {
+      tensorCheckVJP("split axis 1, piece \(piece)", at: a, { split($0, sizes: [1, 2], alongAxis: 1)[piece] }, { x in
+        let (v, pb) = _vjp(split: x, [1, 2], 1)
+        return (v[piece], { g in
+          var gradients = v.map { Tensor<S>.zeros(shape: $0.shape) }
+          gradients[piece] = g
+          return pb(gradients).0
+        })
+      })
+      tensorCheckVJP("split axis 0, piece \(piece)", at: x, { split($0, sizes: [1, 1])[piece] }, { x in
+        let (v, pb) = _vjp(split: x, [1, 1])
+        return (v[piece], { g in
+          var gradients = v.map { Tensor<S>.zeros(shape: $0.shape) }
+          gradients[piece] = g
+          return pb(gradients).0
+        })
+      })
+    }
+    tensorCheckVJP("withNewIdentity", at: a, { $0.withNewIdentity() }, { $0._vjpm(withNewIdentity: ()) })
+    let (index, argmaxPullback) = (distinct([5], seed: 77) as Tensor<S>)._vjpm(argmax: ())
+    XCTAssertEqual(argmaxPullback(NoTangent()), Tensor<S>.zeros(shape: [5]))
+    XCTAssertEqual(index, (distinct([5], seed: 77) as Tensor<S>).argmax())
   }
 
   func checkMatmul<S: TensorScalar>(_: S.Type) {
