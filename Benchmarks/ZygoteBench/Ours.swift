@@ -1,9 +1,5 @@
 // Our generated gradients: the workloads written as a user writes them, with `@Differentiable`
-// and `#gradient`. The macros do not work yet, so the code is in a block comment below and every
-// slot is nil ("n/a" in the table).
-//
-// To enable: delete the placeholder `enum Ours` right below, and remove the `/*` and `*/` lines
-// around the real one. Nothing else in the benchmark changes.
+// and `#gradient`.
 
 import Zygote
 
@@ -13,18 +9,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Placeholder until `@Differentiable` and `#gradient` work.
-enum Ours {
-  static func w1(_ state: W1.State) -> Gradient? { nil }
-  static func w2(_ state: W2.State) -> Gradient? { nil }
-  static func w3p(_ state: W3.State) -> Gradient? { nil }
-  static func w3q(_ state: W3.State) -> Gradient? { nil }
-  static func w4(_ state: W4.State) -> Gradient? { nil }
-  static func w5(_ state: W5.State) -> Gradient? { nil }
-  static func w6(_ state: W6.State) -> Gradient? { nil }
-}
-
-/*
 @Differentiable
 func oursW1(_ x: Double, _ y: Double) -> Double {
   sin(x) * y + exp(x * y) / (1 + x * x) + log(1 + y * y)
@@ -162,4 +146,4 @@ enum Ours {
       call: { #gradient(oursW6, at: state.xs)[0] })
   }
 }
-*/
+

@@ -210,7 +210,7 @@ struct SourcePrinter {
         : CharacterClasses.isUnicodeOperatorHead(first.value)
       if isOperator { return "(" + name + ")" }
     }
-    if Keywords.reserved.contains(name) && !Keywords.expressionNames.contains(name) {
+    if Keywords.reserved.contains(name) && !Keywords.expressionNames.contains(name) && name != "_" {
       return "`" + name + "`"
     }
     return name

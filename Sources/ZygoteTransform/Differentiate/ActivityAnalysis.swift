@@ -20,13 +20,13 @@ struct ActivityAnalysis {
             let names = binding.pattern.boundNames
             boundNames.formUnion(names)
             if declaration.isVariable { mutableNames.formUnion(names) }
-            if let initializer = binding.initializer { flows.append((names, initializer.namesRead)) }
+            if let initializer = binding.initializer { flows.append((names, initializer.differentiableNamesRead)) }
           }
         case .assignment(let target, _, let value, _):
-          if let base = target.baseVariable { flows.append(([base], value.namesRead)) }
+          if let base = target.baseVariable { flows.append(([base], value.differentiableNamesRead)) }
         case .forIn(_, let pattern, let sequence, _, _, _):
           boundNames.formUnion(pattern.boundNames)
-          flows.append((pattern.boundNames, sequence.namesRead))
+          flows.append((pattern.boundNames, sequence.differentiableNamesRead))
         case .if(let statement):
           for condition in statement.allConditions { bindFlow(condition, into: &flows) }
         case .guard(let conditions, _, _), .while(_, let conditions, _, _):

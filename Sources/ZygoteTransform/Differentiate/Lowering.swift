@@ -78,7 +78,7 @@ struct Selection {
 extension Differentiator {
   /// Whether an expression reads an active variable (or, for implicit parameters, may read one).
   func isActive(_ expression: Expression) -> Bool {
-    let names = expression.namesRead
+    let names = expression.differentiableNamesRead
     if !names.isDisjoint(with: activeNames) { return true }
     if implicitParameters.callsAreActive && expression.containsFunctionCall { return true }
     return false

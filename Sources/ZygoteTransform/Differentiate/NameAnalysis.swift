@@ -324,3 +324,44 @@ extension Expression {
     return names
   }
 }
+
+extension Expression {
+  /// The names whose derivative can flow into the expression's value: `namesRead` without the
+  /// names read only by inactive parts (`xs.count`, `i < n`, array indices, `Int(x)`,
+  /// `dropgrad(x)`, a ternary's condition).
+  var differentiableNamesRead: Set<String> {
+    switch self {
+    case .identifier(let name, _):
+      return [name]
+    case .member(let base, let name, _):
+      return RuleNames.inactiveMembers.contains(name) ? [] : base.differentiableNamesRead
+    case .binaryOperator(let op, let left, let right, _):
+      return RuleNames.inactiveOperators.contains(op) ? [] : left.differentiableNamesRead.union(right.differentiableNamesRead)
+    case .prefixOperator(let op, let operand, _):
+      return op == "!" || op == "~" ? [] : operand.differentiableNamesRead
+    case .call(.identifier(let name, _), let arguments, let trailing, _):
+      if RuleNames.inactiveCallees.contains(name) { return [] }
+      var names = Set<String>()
+      for argument in arguments { names.formUnion(argument.value.differentiableNamesRead) }
+      for closure in trailing { closure.closure.collectNamesRead(into: &names) }
+      return names
+    case .call(.member(let base, let name, _), let arguments, let trailing, _):
+      if RuleNames.inactiveMembers.contains(name) { return [] }
+      var names = base.differentiableNamesRead
+      for argument in arguments { names.formUnion(argument.value.differentiableNamesRead) }
+      for closure in trailing { closure.closure.collectNamesRead(into: &names) }
+      return names
+    case .subscript(let base, _, _):
+      return base.differentiableNamesRead
+    case .ternary(_, let then, let otherwise, _):
+      return then.differentiableNamesRead.union(otherwise.differentiableNamesRead)
+    case .parenthesized(let inner, _), .cast(let inner, _, _, _), .forceUnwrap(let inner, _),
+      .optionalChain(let inner, _), .try(let inner, _, _), .await(let inner, _), .postfixOperator(_, let inner, _):
+      return inner.differentiableNamesRead
+    case .integerLiteral, .floatLiteral, .booleanLiteral, .nilLiteral, .implicitMember, .discard, .stringLiteral, .keyPath:
+      return []
+    default:
+      return namesRead
+    }
+  }
+}
