@@ -12,9 +12,9 @@ public struct _Tape<Element> {
   @inlinable @inline(__always)
   public mutating func push(_ entry: Element) { entries.append(entry) }
 
-  /// The most recent iteration not yet replayed, or nil when all have been.
+  /// The iterations, last first: the order in which the backward pass replays them.
   @inlinable @inline(__always)
-  public mutating func pop() -> Element? { entries.popLast() }
+  public func reversed() -> ReversedCollection<[Element]> { entries.reversed() }
 }
 
 /// A tape for a `for-in` loop over `sequence` that assigns the variables in `state`.

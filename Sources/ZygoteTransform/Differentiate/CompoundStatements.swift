@@ -7,7 +7,7 @@
 //     } else { ... }                       ...
 //                                          }
 //
-//     let _ad_seq4 = 0..<n                 while let _ad_it4 = _ad_tape4.pop() {
+//     let _ad_seq4 = 0..<n                 for _ad_it4 in _ad_tape4.reversed() {
 //     var _ad_tape4 = _tape(...)             let i = _ad_it4.0
 //     for _ad_el4 in _ad_seq4 {              var s = _ad_it4.1
 //       let i = _ad_el4                      <body, differentiated as a block>
@@ -282,7 +282,7 @@ extension Differentiator {
     let bodyNames = replayedBody.reduce(into: Set<String>()) { $0.formUnion($1.namesRead.union($1.namesAssigned)) }
     for name in readOnly where bodyNames.contains(name) { replay.add("let \(name) = _ad_s\(id)_\(name)") }
     replay.add(differentiate(replayedBody, returns: .forbidden, inPlace: true).inPlace)
-    backward.addBlock("while let \(item) = \(tape).pop() {", replay)
+    backward.addBlock("for \(item) in \(tape).reversed() {", replay)
   }
 
   /// Refuses `break`/`continue` that leave more than the innermost loop: the replay of an
