@@ -3,7 +3,7 @@ func _vjp(p x: Double, _ n: Int) -> (value: Double, pullback: (Double) -> (Doubl
   let _ad_c1 = n == 0  // line 2
   let _ad_v1 = _ad_c1 ? 1 : x * p(x, n - 1)
   let _ad_result: Double = _ad_v1  // line 2
-  return (value: _ad_result, pullback: { _ad_seed in
+  return (value: _ad_result, pullback: { [x, n, _ad_c1] _ad_seed in
     var _ad_d_x = _zeroTangent(like: x)
     if _ad_c1 {
     } else {
