@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderZygoteSwift5TestsTests: XCTestCase { func testNothing() {} }
