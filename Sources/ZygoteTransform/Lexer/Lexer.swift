@@ -105,7 +105,8 @@ public struct Lexer {
       if lineStarts[middle] <= start { low = middle } else { high = middle - 1 }
     }
     guard reportedLines.insert(low).inserted else { return }
-    diagnostics.append(.error(message, at: SourceRange(start: start, end: max(start, end))))
+    let lower = max(0, min(start, bytes.count))
+    diagnostics.append(.error(message, at: SourceRange(start: lower, end: max(lower, min(end, bytes.count)))))
   }
 
   /// Whether an identifier may continue with the scalar at `index`; returns its length, or 0.

@@ -9,7 +9,7 @@
     k += 1
   } while k < 3
   let _ad_result: Double = s  // line 9
-  return (value: _ad_result, pullback: { [x, s, k, _ad_tape1] _ad_seed in
+  return (value: _ad_result, pullback: { [x, s, _ad_tape1] _ad_seed in
     var _ad_d_x = _zeroTangent(like: x)
     var _ad_d_s = _zeroTangent(like: s)
     _accumulate(&_ad_d_s, _ad_seed)

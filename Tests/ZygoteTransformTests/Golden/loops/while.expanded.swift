@@ -9,7 +9,7 @@
     steps += 1
   }
   let _ad_result: Double = s  // line 9
-  return (value: _ad_result, pullback: { [x, s, steps, _ad_tape1] _ad_seed in
+  return (value: _ad_result, pullback: { [x, s, _ad_tape1] _ad_seed in
     var _ad_d_x = _zeroTangent(like: x)
     var _ad_d_s = _zeroTangent(like: s)
     _accumulate(&_ad_d_s, _ad_seed)

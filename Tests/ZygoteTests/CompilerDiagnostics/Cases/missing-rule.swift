@@ -1,0 +1,8 @@
+import Zygote
+
+func helper(_ x: Double) -> Double { x * 2 }
+
+@Differentiable
+func usesHelper(_ x: Double) -> Double {
+  helper(x) + 1 // ERROR 27: 'helper' has no derivative: mark it @Differentiable, write an @Adjoint(of: helper), or wrap the call in dropgrad(_:)
+}

@@ -1,0 +1,5 @@
+import Zygote
+
+struct Holder {
+  @Differentiable var value: Double // ERROR 3: @Differentiable cannot be attached to a stored property
+}

@@ -1,0 +1,12 @@
+import Zygote
+#if canImport(Glibc)
+import Glibc
+#endif
+
+infix operator **: MultiplicationPrecedence
+func ** (a: Double, b: Double) -> Double { pow(a, b) }
+
+@Differentiable
+func powered(_ x: Double) -> Double {
+  x ** 2 // ERROR 3: the operator '**' has no derivative rule
+}
