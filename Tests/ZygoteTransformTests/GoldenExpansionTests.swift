@@ -102,9 +102,19 @@ enum GoldenFiles {
       let name = String(trimmed.dropFirst().prefix { $0.isLetter })
       result = MacroExpander.expandFreestanding(macroName: name, source: trimmed, context: context)
     } else {
-      let name = trimmed.hasPrefix("@Adjoint") ? "Adjoint" : "Differentiable"
-      result = MacroExpander.expandAttached(
-        macroName: name, role: "peer", attributeSource: "@\(name)", declarationSource: source, extendedType: nil, context: context)
+      let name = trimmed.hasPrefix("@Adjoint") ? "Adjoint" : (trimmed.hasPrefix("@DifferentiableStruct") ? "DifferentiableStruct" : "Differentiable")
+      if name == "DifferentiableStruct" {
+        let members = MacroExpander.expandAttached(
+          macroName: name, role: "member", attributeSource: "@\(name)", declarationSource: source, extendedType: nil, context: context)
+        let conformance = MacroExpander.expandAttached(
+          macroName: name, role: "extension", attributeSource: "@\(name)", declarationSource: source, extendedType: nil, context: context)
+        result = ExpansionResult(
+          expandedSource: [members.expandedSource, conformance.expandedSource].compactMap { $0 }.joined(separator: "\n"),
+          diagnostics: members.diagnostics + conformance.diagnostics)
+      } else {
+        result = MacroExpander.expandAttached(
+          macroName: name, role: "peer", attributeSource: "@\(name)", declarationSource: source, extendedType: nil, context: context)
+      }
     }
     var output = result.expandedSource ?? ""
     let file = SourceFile(trimmed.hasPrefix("#") ? trimmed : source)

@@ -230,7 +230,7 @@ extension Differentiator {
       let ruleCall: String
       if RuleNames.isTypeName(name), !FunctionRuleGenerator.scalarTypes.contains(name) {
         // An initializer: the struct macro generates `static func _vjpm(init: ...)`.
-        let call = "\(name).\(RuleNames.method)(`init`: \(operands.map(\.valueText).joined(separator: ", ")))"
+        let call = "\(name).\(RuleNames.method)(init: \(operands.map(\.valueText).joined(separator: ", ")))"
         return emitOperation(call, operands: [.inactive(name)] + operands, valueNeeded: valueNeeded, at: range, into: &forward)
       } else if let local = localFunctionRules[name] {
         ruleCall = "\(local)(\(operands.map(\.valueText).joined(separator: ", ")))"

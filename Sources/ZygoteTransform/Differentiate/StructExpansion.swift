@@ -50,7 +50,7 @@ enum StructExpansion {
     if !type.hasInitializer {
       // The rule of the memberwise initializer, so that `Point(x: a, y: b)` can be differentiated.
       let parameters = properties.enumerated().map { index, property in
-        "\(index == 0 ? "`init`" : "_") \(property.name): \(property.type?.swiftSource ?? "Double")"
+        "\(index == 0 ? "init" : "_") \(property.name): \(property.type?.swiftSource ?? "Double")"
       }
       let allStored = type.properties.filter { !$0.hasAccessors && !$0.modifiers.contains("static") }
       if allStored.count == properties.count && !properties.isEmpty {
