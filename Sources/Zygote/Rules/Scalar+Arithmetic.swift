@@ -1,9 +1,9 @@
 // Rules for the arithmetic operators on scalars: binary `+ - * /` and prefix `-` and `+`.
 //
-// The transform rewrites `a * b` into `_vjp(__multiply: a, b)`, `-x` into `_vjp(__negate: x)`, and
-// a compound assignment `s += x` into `s = _vjp(__add: s, x).value` plus its pullback. Each rule
-// returns the operator's value and a pullback that maps the gradient of the result (`d`) to the
-// gradient of each operand, in argument order.
+// The transform rewrites `a * b` into `_vjp(__multiply: a, b)` and `-x` into `_vjp(__negate: x)`,
+// and lowers a compound assignment such as `s += x` to the rule of its operator,
+// `_vjp(__add: s, x)`. Each rule returns the operator's value and a pullback that maps the
+// gradient of the result (`d`) to the gradient of each operand, in argument order.
 //
 // The rules are written once over `FloatingPoint`, so they serve `Double`, `Float`, `Float16`,
 // `Float80` and a user's function that is generic over `T: FloatingPoint`. They are `@inlinable`
