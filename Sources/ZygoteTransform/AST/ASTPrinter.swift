@@ -193,13 +193,16 @@ struct SourcePrinter {
     if closure.body.isEmpty {
       return header + " }"
     }
+    let bodyIndent = indent + unit
     if closure.body.count == 1 {
-      let single = statement(closure.body[0], indent: "")
+      // Printed once: a statement that fits on one line does not depend on the indentation.
+      let single = statement(closure.body[0], indent: bodyIndent)
       if !single.contains("\n") {
         return header + " " + single + " }"
       }
+      return header + "\n" + bodyIndent + single + "\n" + indent + "}"
     }
-    return header + "\n" + statements(closure.body, indent: indent + unit) + "\n" + indent + "}"
+    return header + "\n" + statements(closure.body, indent: bodyIndent) + "\n" + indent + "}"
   }
 
   /// A name, in backticks if it is a reserved word, and as `(op)` if it is an operator.

@@ -81,7 +81,7 @@ extension Parser {
       steps += 1
       position += 1
       if token(at: position).isContextualKeyword("unknown") { return false }
-      while token(at: position).isNameLike {
+      while token(at: position).isNameLike && !token(at: position).hasLeadingTrivia {
         position += 1
         if token(at: position).kind == .period && token(at: position + 1).isNameLike { position += 1 } else { break }
       }

@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderZygoteTransformTestsTests: XCTestCase { func testNothing() {} }
