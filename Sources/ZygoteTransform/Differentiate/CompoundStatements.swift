@@ -16,7 +16,10 @@
 //     }
 
 extension Differentiator {
-  func differentiateCompound(_ statement: Statement, returns: ReturnHandling, forward: inout Code, backward: inout Code) {
+  func differentiateCompound(
+    _ statement: Statement, returns: ReturnHandling, forward: inout Code, backward: inout Code,
+    declaredActive: inout [String]
+  ) {
     let containsReturn = statement.containsReturn
     if containsReturn, case .define(let name, let type, _) = returns {
       guard let type else {
@@ -37,7 +40,11 @@ extension Differentiator {
         refuse("'return' inside a loop is not supported in a differentiable function yet; assign to a variable and 'break'", at: statement.firstReturnRange ?? statement.range)
         return
       }
-      differentiateLoop(statement, forward: &forward, backward: &backward)
+      let hoisted = hoistInvariantCalls(out: statement, into: &forward, declaredActive: &declaredActive)
+      var loopBackward = Code()
+      differentiateLoop(hoisted.loop, forward: &forward, backward: &loopBackward)
+      backward.add(loopBackward)
+      for (name, lowered) in hoisted.values.reversed() { backpropagate(lowered, seed: adjointName(name), into: &backward) }
     default:
       emitPlain(statement, returns: returns, into: &forward)
     }
@@ -188,6 +195,61 @@ extension Differentiator {
   }
 
   // MARK: - Loops
+
+  /// Computes rule calls that a loop repeats with unchanged arguments (`cos(x)` in a loop that
+  /// never assigns `x`) once, before the loop: the loop as written and its replay then read the
+  /// hoisted value, and the backward pass applies the call's pullback once, to the gradient the
+  /// value gathered over all iterations. Only calls of `RuleNames.hoistableFunctions` qualify.
+  private func hoistInvariantCalls(
+    out loop: Statement, into forward: inout Code, declaredActive: inout [String]
+  ) -> (loop: Statement, values: [(name: String, lowered: Lowered)]) {
+    var changing = Set<String>()
+    for block in loop.childBlocks {
+      for statement in block {
+        changing.formUnion(statement.namesAssigned)
+        changing.formUnion(statement.namesDeclared)
+      }
+    }
+    if case .forIn(_, let pattern, _, _, _, _) = loop { changing.formUnion(pattern.boundNames) }
+    func isInvariant(_ expression: Expression) -> Bool {
+      switch expression {
+      case .identifier(let name, _): return !changing.contains(name) && name != "self" && !name.hasPrefix("$")
+      case .integerLiteral, .floatLiteral: return true
+      case .parenthesized(let inner, _), .prefixOperator("-", let inner, _): return isInvariant(inner)
+      default: return false
+      }
+    }
+    var candidates: [(text: String, expression: Expression)] = []
+    for block in loop.childBlocks {
+      for statement in block {
+        statement.forEachExpression { expression in
+          guard case .call(.identifier(let name, _), let arguments, let trailing, _) = expression,
+            RuleNames.hoistableFunctions.contains(name), trailing.isEmpty, !arguments.isEmpty,
+            arguments.allSatisfy({ $0.label == nil && isInvariant($0.value) }), isActive(expression)
+          else { return }
+          let text = expression.swiftSource
+          if !candidates.contains(where: { $0.text == text }) { candidates.append((text, expression)) }
+        }
+      }
+    }
+    guard !candidates.isEmpty else { return (loop, []) }
+    var values: [(name: String, lowered: Lowered)] = []
+    var names: [String: String] = [:]
+    for candidate in candidates {
+      let lowered = lower(candidate.expression, into: &forward)
+      let name = "_ad_h\(nextID())"
+      forward.add("let \(name) = \(lowered.valueText)  // hoisted out of the loop: \(candidate.text)")
+      activate(name)
+      declaredActive.append(name)
+      values.append((name, lowered))
+      names[candidate.text] = name
+    }
+    let rewritten = loop.replacingExpressions { expression in
+      guard case .call = expression, let name = names[expression.swiftSource] else { return nil }
+      return .identifier(name: name, range: .synthesized)
+    }
+    return (rewritten, values)
+  }
 
   private func differentiateLoop(_ statement: Statement, forward: inout Code, backward: inout Code) {
     let id = nextID()

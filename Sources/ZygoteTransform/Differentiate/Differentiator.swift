@@ -49,7 +49,7 @@ struct DifferentiatedBlock {
 /// Differentiates the body of one function or closure.
 final class Differentiator {
   /// Names of active variables: parameters being differentiated and everything computed from them.
-  let activeNames: Set<String>
+  private(set) var activeNames: Set<String>
   /// Names declared with `var` anywhere in the body (and `inout` parameters).
   let mutableNames: Set<String>
   /// Names bound in the body or as parameters: any other name is free (a global or a capture).
@@ -78,6 +78,11 @@ final class Differentiator {
     self.localFunctionRules = localFunctionRules
     self.implicitParameters = implicitParameters
     self.lineTable = lineTable
+  }
+
+  /// Makes a generated variable active (a hoisted value that the loop's replay differentiates).
+  func activate(_ name: String) {
+    activeNames.insert(name)
   }
 
   func nextID() -> Int {
@@ -154,7 +159,7 @@ final class Differentiator {
       }
       forward.add(ASTPrinter.print([statement], indent: ""))
     case .if, .switch, .forIn, .while, .repeatWhile:
-      differentiateCompound(statement, returns: returns, forward: &forward, backward: &backward)
+      differentiateCompound(statement, returns: returns, forward: &forward, backward: &backward, declaredActive: &declaredActive)
     case .break, .continue:
       // Only at the end of a replayed loop body, where the iteration simply ends.
       break

@@ -52,6 +52,11 @@ enum RuleNames {
     "meanSquaredError", "concatenate", "stack", "dropgrad",
   ]
 
+  /// Pure functions whose derivative is finite for every finite argument: a call of one of them
+  /// whose arguments a loop never changes is computed once, before the loop. (A zero gradient
+  /// times a finite derivative stays zero, so a hoisted call on a path never taken adds nothing.)
+  static let hoistableFunctions: Set<String> = ["sin", "cos", "atan", "tanh", "abs"]
+
   /// Whether a name spells a type (by Swift's convention, an upper-case initial), so that a call
   /// of it is an initializer and a member access on it is static.
   static func isTypeName(_ name: String) -> Bool {
