@@ -122,4 +122,19 @@ final class FuzzFindingsTests: XCTestCase {
     XCTAssertNotNil(result.expandedSource, "\(result.diagnostics)")
     XCTAssertLessThan(seconds, TransformFuzzTests.timeLimit, "2,500 parameters took \(seconds) s of CPU time")
   }
+
+  /// A float literal whose exponent has no digits at the very end of the input (`1e`, `0x1p`,
+  /// `1e+`): the lexer's "expected a digit in floating point exponent" pointed one byte past the
+  /// end (`2..<3` for `1e`). Found by the fuzzer (seed 1, input 22512: a truncated literal);
+  /// fixed since in the lexer, which now clamps every range to the text.
+  func testExponentWithoutDigitsAtEndOfInput() {
+    for source in ["1e", "1.5E", "0x1p", "1e+", "1e-", "x = 1e", "#gradient(f, at: 0x1.8p"] {
+      let (_, lexical) = Lexer.tokenize(source)
+      XCTAssertNil(Invariants.check(lexical, sourceLength: source.utf8.count), source)
+      let (_, diagnostics) = SwiftParser.parseExpression(source)
+      XCTAssertNil(Invariants.check(diagnostics, sourceLength: source.utf8.count), source)
+      let result = MacroExpander.expandFreestanding(macroName: "gradient", source: source, context: ExpansionContext())
+      XCTAssertNil(Invariants.check(result, sourceLength: source.utf8.count), source)
+    }
+  }
 }
