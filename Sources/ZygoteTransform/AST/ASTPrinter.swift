@@ -216,6 +216,11 @@ struct SourcePrinter {
     if Keywords.reserved.contains(name) && !Keywords.expressionNames.contains(name) && name != "_" {
       return "`" + name + "`"
     }
+    // A raw identifier (`` `foo bar` ``, `` `1st` ``) needs its backticks; a name with generic
+    // arguments (`Array<Double>`) does not.
+    if !name.contains("<"), name.contains(where: { $0 == " " || $0 == "\t" }) || name.first?.isNumber == true {
+      return "`" + name + "`"
+    }
     return name
   }
 

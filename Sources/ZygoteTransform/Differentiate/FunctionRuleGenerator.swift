@@ -141,16 +141,16 @@ enum FunctionRuleGenerator {
   /// `[a, b, _ad_tape1] ` for the forward values the pullback reads: captured by value, the
   /// forward pass's variables are not boxed, so neither pass pays for shared access to them.
   static func captureList(forward: Code, backward: Code, parameters: [String], body: [Statement], mutableNames: Set<String>) -> String {
-    let backwardText = backward.render()
+    let usedAnywhere = identifiers(in: backward.lines.map(\.text))
     // Replays shadow every mutable variable they touch with a restored copy, so only the lines
     // outside replays (depth 0) can read the forward's final value of a mutable variable.
-    let outerText = backward.lines.filter { $0.depth == 0 }.map(\.text).joined(separator: "\n")
+    let usedOutsideReplays = identifiers(in: backward.lines.filter { $0.depth == 0 }.map(\.text))
     var names: [String] = []
     var seen = Set<String>()
     func consider(_ name: String) {
       guard !name.isEmpty, !seen.contains(name) else { return }
-      let text = mutableNames.contains(name) ? outerText : backwardText
-      guard containsIdentifier(text, name) else { return }
+      let used = mutableNames.contains(name) ? usedOutsideReplays : usedAnywhere
+      guard used.contains(name) else { return }
       seen.insert(name)
       names.append(name)
     }
@@ -160,6 +160,24 @@ enum FunctionRuleGenerator {
       for name in generatedNames(declaredBy: line.text) { consider(name) }
     }
     return names.isEmpty ? "" : "[\(names.joined(separator: ", "))] "
+  }
+
+  /// Every identifier-like word of the lines, in one pass.
+  static func identifiers(in lines: [String]) -> Set<String> {
+    var result = Set<String>()
+    for line in lines {
+      var current = ""
+      for character in line {
+        if character.isLetter || character.isNumber || character == "_" || character == "$" {
+          current.append(character)
+        } else if !current.isEmpty {
+          result.insert(current)
+          current = ""
+        }
+      }
+      if !current.isEmpty { result.insert(current) }
+    }
+    return result
   }
 
   /// The `_ad_` names a generated line of the forward pass declares at its own level.
@@ -178,19 +196,6 @@ enum FunctionRuleGenerator {
     }
     if current.hasPrefix("_ad_") { result.append(current) }
     return result
-  }
-
-  /// Whether `name` occurs in `text` as a whole identifier.
-  static func containsIdentifier(_ text: String, _ name: String) -> Bool {
-    var rest = text[...]
-    while let range = rest.firstRange(of: name) {
-      let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
-      let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
-      let isIdentifierCharacter: (Character) -> Bool = { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" }
-      if !isIdentifierCharacter(before) && !isIdentifierCharacter(after) { return true }
-      rest = text[range.upperBound...]
-    }
-    return false
   }
 
   /// A rule that loses to any real rule of `callee` and, when there is none, makes the compiler say

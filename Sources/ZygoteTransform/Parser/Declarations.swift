@@ -454,7 +454,10 @@ extension Parser {
     expectClosing(.rightBrace, opener: opener)
   }
 
-  /// One member of a type: adds what it declares to `members`.
+  /// member = { attribute } { declaration-modifier } ( variable-declaration | function-declaration
+  ///        | initializer-declaration | type-declaration | other-declaration ) | enum-case-declaration
+  ///
+  /// Adds what the member declares to `members`.
   mutating func parseMember(into members: inout Members) {
     let before = index
     if isEnumCaseDeclarationStart() {

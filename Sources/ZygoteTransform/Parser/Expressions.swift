@@ -40,6 +40,8 @@ extension Parser {
     return limitingDepth(expression, startIndex: startIndex)
   }
 
+  /// expression-or-assignment = sequence-expression
+  ///
   /// Like `parseExpression`, but an assignment at the top stays a binary node with an assignment
   /// operator, for the statement parser.
   mutating func parseExpressionOrAssignment() -> Expression {
@@ -94,6 +96,8 @@ extension Parser {
     return operands.last ?? .unknown(text: "", range: emptyRangeHere)
   }
 
+  /// sequence-operand = sequence-element
+  ///
   /// The operand after an infix operator, or a placeholder with an error when there is none.
   mutating func parseSequenceOperand() -> Expression {
     if Parser.canStartExpression(current) || current.isOperator {
@@ -282,6 +286,9 @@ extension Parser {
     return expression
   }
 
+  /// postfix-suffix = member-suffix | postfix-operator-suffix | function-call-suffix | subscript-suffix
+  ///                | trailing-closures
+  ///
   /// Parses one postfix suffix applied to `base`, or returns nil (consuming nothing) when the
   /// current token does not continue the postfix expression.
   mutating func parsePostfixSuffix(of base: Expression, start: Int) -> Expression? {
@@ -338,7 +345,9 @@ extension Parser {
     return .call(callee: base, arguments: arguments, trailingClosures: closures, range: range(from: start))
   }
 
-  /// The trailing-closures suffix: `f { }`, or `f(x) { }` when the call is parsed already.
+  /// trailing-closure-suffix = trailing-closures
+  ///
+  /// `f { }`, or `f(x) { }` when the call is parsed already.
   mutating func parseTrailingClosureSuffix(of base: Expression, start: Int) -> Expression {
     let closures = parseTrailingClosures()
     if case .call(let callee, let arguments, let existing, _) = base, existing.isEmpty {

@@ -77,6 +77,8 @@ extension Parser {
     }
   }
 
+  /// delimited-list = [ element { "," element } [ "," ] ] closer
+  ///
   /// Parses a comma-separated list up to `closer` (the opener already consumed), calling
   /// `element` for each element; accepts a trailing comma. On an unexpected token, reports
   /// "expected ',' or ')' in `what`" and skips to the next `,` or the closer. Consumes the closer

@@ -101,6 +101,10 @@ extension Parser {
     }
   }
 
+  /// keyword-statement = if-statement | guard-statement | labelable-statement | return-statement
+  ///                   | break-statement | continue-statement | "fallthrough" | "throw" expression
+  ///                   | "defer" code-block
+  ///
   /// The statements that start with a reserved word (see `isKeywordStatementStart`).
   mutating func parseKeywordStatement(inSwitch: Bool) -> Statement? {
     let token = current
@@ -138,6 +142,9 @@ extension Parser {
     return ["while", "repeat", "for", "switch", "do", "if"].contains(token.text)
   }
 
+  /// labelable-statement = while-statement | repeat-while-statement | for-in-statement | switch-statement
+  ///                     | do-statement | if-statement
+  ///
   /// Parses the statement after an optional `label:` (loops, `switch`, `do`; a labeled `if` is
   /// kept as `.other` text, as the AST has no label for it).
   mutating func parseStatement(label: String?, start: Int) -> Statement {
@@ -499,6 +506,8 @@ extension Parser {
     return .other(text: text(of: range), range: range)
   }
 
+  /// declaration-statement = declaration
+  ///
   /// A declaration in a body: functions and variables are structured, the rest is kept as text.
   mutating func parseDeclarationStatement() -> Statement {
     switch parseDeclaration() {

@@ -76,6 +76,8 @@ extension Parser {
     at(.arrow) || at(contextual: "async") || at(keyword: "throws") || at(keyword: "rethrows")
   }
 
+  /// function-type-rest = [ effects ] "->" type
+  ///
   /// The rest of a function type after its parameter list: effects, `->`, result (kept as text).
   mutating func parseFunctionTypeRest(start: Int) -> TypeSyntax {
     _ = parseEffects()
@@ -87,6 +89,8 @@ extension Parser {
     return .function(text(of: range(from: start)))
   }
 
+  /// composition-type-rest = "&" postfix-type { "&" postfix-type }
+  ///
   /// The rest of a composition type after its first element: `& P & Q` (kept as text).
   mutating func parseCompositionTypeRest(start: Int) -> TypeSyntax {
     var progress = LoopProgress()
@@ -111,6 +115,8 @@ extension Parser {
     return type
   }
 
+  /// postfix-type-suffix = "?" | "!" | "." ( "Type" | "Protocol" )
+  ///
   /// One suffix of a postfix type, or nil when none follows.
   mutating func parsePostfixTypeSuffix(of type: TypeSyntax, start: Int) -> TypeSyntax? {
     if current.isOperator && current.text.hasPrefix("?") && splitOperator(startingWith: "?") {
@@ -224,7 +230,9 @@ extension Parser {
     return TupleTypeElement(label: label, type: type)
   }
 
-  /// The `name:` or `label name:` of a tuple type element (consumed only when present).
+  /// tuple-type-element-label = element-name ":" | element-name element-name ":"
+  ///
+  /// Consumed only when present.
   mutating func parseTupleTypeElementLabel() -> String? {
     if current.isNameLike && peekKind() == .colon {
       let label = advance().text
