@@ -64,6 +64,8 @@ final class LexerTests: XCTestCase {
       ##"#"raw \n \(x) "quoted""#"##,
       ##"#"raw with interpolation \#(x + 1)"#"##,
       ###"##"double "# hash"##"###,
+      ##"#"""#"##,
+      ##"#""""#"##,
       "\"\"\"\n  multi-line \"quotes\" \"\" \\(x) \\\"\"\"\n  \"\"\"",
       "\"\"\"\n  continued \\\n  line\n  \"\"\"",
       "#\"\"\"\n  raw multi-line \\(not) \\#(yes)\n  \"\"\"#",

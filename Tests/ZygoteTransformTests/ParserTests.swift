@@ -278,6 +278,8 @@ final class ParserTests: XCTestCase {
         print(s)
       case .e(label: let q?):
         print(q)
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), .f(0):
+        break
       @unknown default:
         break
       }
@@ -286,9 +288,9 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(subject.swiftSource, "value")
     XCTAssertEqual(cases.map(\.patternText), [
       ".a, .b where flag", "let .c(x, y), .d(let x, let y)", "(0, let z), (let z, 0)", "1...5, is Int",
-      "let s as String", ".e(label: let q?)", nil,
+      "let s as String", ".e(label: let q?)", "UInt8(ascii: \"a\")...UInt8(ascii: \"z\"), .f(0)", nil,
     ])
-    XCTAssertEqual(cases.map(\.boundNames), [[], ["x", "y"], ["z"], [], ["s"], ["q"], []])
+    XCTAssertEqual(cases.map(\.boundNames), [[], ["x", "y"], ["z"], [], ["s"], ["q"], [], []])
     XCTAssertEqual(cases[0].body.count, 2)
     XCTAssertEqual(stripped(cases[0].body[1]), .fallthrough(range: .synthesized))
   }
@@ -619,6 +621,7 @@ final class ParserTests: XCTestCase {
     "while let next = iterator.next(), next.isValid { process(next) }",
     "for case let x? in optionals { total += x }",
     "x = await fetch(id: id)",
+    "#sourceLocation(file: \"case.swift\", line: 2)\nlet (v, pb) = _vjp(p: x, n - 1)\n#sourceLocation()",
     "let r = (0...10).map { i in Double(i) / 10 }.map(sin)",
   ]
 

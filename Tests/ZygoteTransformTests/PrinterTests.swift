@@ -78,6 +78,8 @@ final class PrinterTests: XCTestCase {
   func testNamesAndLiteralsPrintAsWritten() {
     XCTAssertEqual(name("class").swiftSource, "`class`")
     XCTAssertEqual(name("self").swiftSource, "self")
+    XCTAssertEqual(name("foo bar").swiftSource, "`foo bar`")
+    XCTAssertEqual(name("Array<Double>").swiftSource, "Array<Double>")
     XCTAssertEqual(name("+").swiftSource, "(+)")
     XCTAssertEqual(name("$0").swiftSource, "$0")
     XCTAssertEqual(integer("0x_FF").swiftSource, "0x_FF")

@@ -101,7 +101,7 @@ extension Lexer {
   /// and so do escapes and interpolations.
   mutating func lexStringLiteral(start: Int, hashCount: Int) {
     let isMultiline = byte(at: position) == UInt8(ascii: "\"") && byte(at: position + 1) == UInt8(ascii: "\"")
-      && byte(at: position + 2) == UInt8(ascii: "\"")
+      && byte(at: position + 2) == UInt8(ascii: "\"") && !closesOnSameLine(hashCount: hashCount)
     if isMultiline {
       position += 3
       var lookahead = position
@@ -146,6 +146,18 @@ extension Lexer {
       }
       position += 1
     }
+  }
+
+  /// Whether a raw string whose opening quote is at `position` is closed on the same line, so
+  /// that `#""""#` (the string `""`) is a single-line literal, as Swift decides.
+  func closesOnSameLine(hashCount: Int) -> Bool {
+    guard hashCount > 0 else { return false }
+    var index = position + 1
+    while index < bytes.count && !CharacterClasses.isNewline(bytes[index]) {
+      if bytes[index] == UInt8(ascii: "\"") && hasHashes(hashCount, at: index + 1) { return true }
+      index += 1
+    }
+    return false
   }
 
   /// Whether `count` `#` characters follow at `index`.

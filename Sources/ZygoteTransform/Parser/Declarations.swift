@@ -449,6 +449,10 @@ extension Parser {
         _ = parseConditionalCompilationBlock()
         continue
       }
+      if at(.pound) && current.text == "#sourceLocation" {
+        _ = parseLineControlStatement()
+        continue
+      }
       parseMember(into: &members)
     }
     expectClosing(.rightBrace, opener: opener)

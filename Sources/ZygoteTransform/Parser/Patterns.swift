@@ -82,7 +82,7 @@ extension Parser {
       parseWildcardOrIsPattern()
     } else if at(.leftParen) && isTuplePatternHere() {
       parseTupleCasePattern(binding: binding, into: &names)
-    } else if let end = enumCasePathEnd() {
+    } else if let end = enumCasePathEnd(), binding || groupBindsNames(at: end) {
       parseEnumCasePattern(pathEnd: end, binding: binding, into: &names)
     } else if binding && atBindingName() {
       names.append(advance().text)
@@ -158,6 +158,13 @@ extension Parser {
     let next = token(at: position)
     guard next.kind == .leftParen && !next.isAtStartOfLine && position > index else { return nil }
     return position
+  }
+
+  /// Whether the group opened at token `position` contains `let` or `var` (lookahead). Without
+  /// them, `.some(x)` or `UInt8(ascii: "a")...` is an expression pattern.
+  func groupBindsNames(at position: Int) -> Bool {
+    guard let end = indexAfterBalancedGroup(from: position) else { return true }
+    return tokens[position..<end].contains { $0.isKeyword("let") || $0.isKeyword("var") }
   }
 
   /// tuple-case-pattern = "(" [ [ identifier ":" ] case-pattern { "," [ identifier ":" ] case-pattern } ] ")"

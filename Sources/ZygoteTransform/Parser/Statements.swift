@@ -71,6 +71,7 @@ extension Parser {
       return parseKeywordStatement(inSwitch: inSwitch)
     }
     if currentKind == .pound && current.text == "#if" { return parseConditionalCompilationBlock() }
+    if currentKind == .pound && current.text == "#sourceLocation" { return parseLineControlStatement() }
     if isStartOfDeclaration() { return parseDeclarationStatement() }
     return parseExpressionStatement()
   }
@@ -508,6 +509,20 @@ extension Parser {
 
   /// declaration-statement = declaration
   ///
+  /// line-control-statement = "#sourceLocation" "(" tokens ")"
+  ///
+  /// Kept as text.
+  mutating func parseLineControlStatement() -> Statement {
+    let start = advance().range.start
+    if at(.leftParen) && !current.isAtStartOfLine {
+      skipBalancedGroup()
+    } else {
+      errorExpected("'(' after '#sourceLocation'")
+    }
+    let range = range(from: start)
+    return .other(text: text(of: range), range: range)
+  }
+
   /// A declaration in a body: functions and variables are structured, the rest is kept as text.
   mutating func parseDeclarationStatement() -> Statement {
     switch parseDeclaration() {
