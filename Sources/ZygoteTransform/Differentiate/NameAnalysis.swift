@@ -351,6 +351,11 @@ extension Expression {
       for argument in arguments { names.formUnion(argument.value.differentiableNamesRead) }
       for closure in trailing { closure.closure.collectNamesRead(into: &names) }
       return names
+    case .call(let callee, let arguments, let trailing, _):
+      var names = callee.differentiableNamesRead
+      for argument in arguments { names.formUnion(argument.value.differentiableNamesRead) }
+      for closure in trailing { closure.closure.collectNamesRead(into: &names) }
+      return names
     case .subscript(let base, _, _):
       return base.differentiableNamesRead
     case .ternary(_, let then, let otherwise, _):

@@ -25,6 +25,8 @@ public struct Lexer {
   var previousKind: TokenKind = .endOfFile
   /// The end of the previous token, -1 before the first one.
   var previousEnd: Int = -1
+  /// The start of the previous token.
+  var previousTokenStart: Int = 0
 
   // MARK: Limits and diagnostics
   /// How deeply string interpolations are nested at `position`.
@@ -231,6 +233,7 @@ public struct Lexer {
         hasLeadingTrivia: leadingTrivia, isEscaped: escaped)
       lexer.previousKind = kind
       lexer.previousEnd = lexer.position
+      lexer.previousTokenStart = start
       return token
     }
 
@@ -260,6 +263,10 @@ public struct Lexer {
         position += hashes
         lexStringLiteral(start: start, hashCount: hashes)
         return make(.stringLiteral, &self)
+      }
+      if byte(at: position + hashes) == UInt8(ascii: "/") {
+        lexExtendedRegexLiteral(start: start, hashCount: hashes)
+        return make(.regexLiteral, &self)
       }
       if isIdentifierStart(at: position + 1) {
         position += 1
@@ -301,6 +308,10 @@ public struct Lexer {
       position += 1
       return make(.period, &self)
     default:
+      if first == UInt8(ascii: "/"), let end = regexLiteralEnd(start: start) {
+        position = end
+        return make(.regexLiteral, &self)
+      }
       if operatorCharacterLength(at: position, isHead: true) > 0 {
         var token = lexOperator(start: start, limit: bytes.count)
         token.isAtStartOfLine = atStartOfLine
@@ -397,9 +408,73 @@ public struct Lexer {
     }
     previousKind = kind
     previousEnd = position
+    previousTokenStart = start
     return Token(
       kind: kind, text: spelling, range: SourceRange(start: start, end: position), isAtStartOfLine: false,
       hasLeadingTrivia: false)
+  }
+
+  // MARK: - Regex literals
+
+  /// If a bare regex literal `/.../` starts at `start`, its end. As in Swift (SE-0354), `/`
+  /// starts a regex only where an expression can start (not after a name, a literal or a closing
+  /// delimiter), not before a space, and only if the closing `/` is on the same line and does not
+  /// follow a space. Otherwise `/` is an operator.
+  func regexLiteralEnd(start: Int) -> Int? {
+    let expressionCanStartHere: Bool
+    switch previousKind {
+    case .identifier, .integerLiteral, .floatLiteral, .stringLiteral, .regexLiteral, .rightParen, .rightBracket,
+      .rightBrace, .postfixOperator, .pound:
+      expressionCanStartHere = false
+    case .keyword:
+      expressionCanStartHere = !["self", "Self", "super", "true", "false", "nil", "_"].contains(text(previousTokenStart, previousEnd))
+    default:
+      expressionCanStartHere = true
+    }
+    guard expressionCanStartHere, !Lexer.isLeftBound(bytes, start) || previousEnd < 0 else { return nil }
+    let next = byte(at: start + 1)
+    if next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "/") || next == UInt8(ascii: "*")
+      || CharacterClasses.isNewline(next) || start + 1 >= bytes.count
+    {
+      return nil
+    }
+    var index = start + 1
+    while index < bytes.count && !CharacterClasses.isNewline(bytes[index]) {
+      if bytes[index] == UInt8(ascii: "\\") {
+        index += 2
+        continue
+      }
+      if bytes[index] == UInt8(ascii: "/") {
+        let before = bytes[index - 1]
+        return before == UInt8(ascii: " ") || before == UInt8(ascii: "\t") ? nil : index + 1
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// extended-regex-literal = "#"+ "/" characters "/" "#"+   (the same number of `#`; a line
+  /// break right after the opening delimiter makes it multi-line)
+  mutating func lexExtendedRegexLiteral(start: Int, hashCount: Int) {
+    position = start + hashCount + 1
+    var lookahead = position
+    while byte(at: lookahead) == UInt8(ascii: " ") || byte(at: lookahead) == UInt8(ascii: "\t") { lookahead += 1 }
+    let isMultiline = CharacterClasses.isNewline(byte(at: lookahead))
+    while position < bytes.count {
+      let current = bytes[position]
+      if current == UInt8(ascii: "\\") {
+        position += 2
+        continue
+      }
+      if current == UInt8(ascii: "/") && hasHashes(hashCount, at: position + 1) {
+        position += 1 + hashCount
+        return
+      }
+      if !isMultiline && CharacterClasses.isNewline(current) { break }
+      position += 1
+    }
+    position = min(position, bytes.count)
+    report("unterminated regex literal", start, start + hashCount + 1)
   }
 
   // MARK: - Trivia

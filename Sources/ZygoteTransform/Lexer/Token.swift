@@ -16,6 +16,8 @@ public enum TokenKind: Equatable, Hashable, Sendable {
   case floatLiteral
   /// Any string literal, delimiters included: `"a\(b)c"`, `#"raw"#`, `"""` multi-line `"""`.
   case stringLiteral
+  /// A regex literal, delimiters included: `/a+b/`, `#/a/b/#`.
+  case regexLiteral
   /// An operator bound to the operand on its right only: `-x`, `!b`, `&x`, `..<n`.
   case prefixOperator
   /// An operator bound to the operand on its left only: `x!`, `x?`, `x...`.

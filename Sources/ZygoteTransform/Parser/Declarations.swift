@@ -22,6 +22,12 @@ extension Parser {
     if Parser.isTypeDeclarationKeyword(token, next: peek()) {
       return .type(parseTypeDeclaration(attributes: attributes, modifiers: modifiers, start: start))
     }
+    if token.isKeyword("typealias") || token.isKeyword("associatedtype") {
+      return parseTypeAliasDeclaration(start: start)
+    }
+    if token.isKeyword("subscript") {
+      return parseSubscriptDeclaration(start: start)
+    }
     if Parser.isDeclarationKeyword(token, next: peek()) {
       return parseOtherDeclaration(start: start)
     }
@@ -55,7 +61,7 @@ extension Parser {
     "public", "private", "fileprivate", "internal", "open", "package", "static", "class", "final", "mutating",
     "nonmutating", "override", "required", "convenience", "lazy", "weak", "unowned", "dynamic", "optional",
     "indirect", "nonisolated", "consuming", "borrowing", "distributed", "prefix", "postfix", "infix", "isolated",
-    "__consuming",
+    "__consuming", "async",
   ]
 
   /// Whether the token at `position` is a declaration modifier there (`class` only when another
@@ -68,6 +74,9 @@ extension Parser {
     let next = self.token(at: position + 1)
     if token.text == "class" {
       return isModifier(at: position + 1) || (next.kind == .keyword && ["func", "var", "let", "subscript"].contains(next.text))
+    }
+    if token.text == "async" {
+      return next.isKeyword("let") || next.isKeyword("var")
     }
     return next.kind == .identifier || next.kind == .keyword || next.kind == .leftParen
   }
@@ -83,6 +92,7 @@ extension Parser {
       if token(at: position).isContextualKeyword("unknown") { return false }
       while token(at: position).isNameLike && !token(at: position).hasLeadingTrivia {
         position += 1
+        position = indexAfterGenericArguments(from: position) ?? position
         if token(at: position).kind == .period && token(at: position + 1).isNameLike { position += 1 } else { break }
       }
       if token(at: position).kind == .leftParen && !token(at: position).hasLeadingTrivia {
@@ -115,16 +125,18 @@ extension Parser {
   }
 
   /// attribute = "@" attribute-name [ "(" balanced-tokens ")" ]
-  /// attribute-name = identifier { "." identifier }
+  /// attribute-name = identifier [ generic-argument-clause ] { "." identifier [ generic-argument-clause ] }
   mutating func parseAttribute() -> Attribute {
     let start = advance().range.start
     var name = ""
     if current.isNameLike && !current.hasLeadingTrivia {
       name = advance().text
       var progress = LoopProgress()
+      if atTypeGenericArgumentClauseStart() { name += parseGenericArgumentClause() }
       while at(.period) && peek().isNameLike && !current.hasLeadingTrivia && progress.evaluate(self) {
         advance()
         name += "." + advance().text
+        if atTypeGenericArgumentClauseStart() { name += parseGenericArgumentClause() }
       }
     } else {
       errorExpected("attribute name after '@'")
@@ -134,8 +146,8 @@ extension Parser {
       let opener = advance()
       let argumentsStart = current.range.start
       var progress = LoopProgress()
-      while !at(.rightParen) && !at(.leftBrace) && !at(.rightBrace) && !atEnd && progress.evaluate(self) {
-        if at(.leftParen) || at(.leftBracket) { skipBalancedGroup() } else { advance() }
+      while !at(.rightParen) && !at(.rightBrace) && !at(.rightBracket) && !atEnd && progress.evaluate(self) {
+        if at(.leftParen) || at(.leftBracket) || at(.leftBrace) { skipBalancedGroup() } else { advance() }
       }
       arguments = text(from: argumentsStart, to: max(argumentsStart, previousEnd))
       expectClosing(.rightParen, opener: opener)
@@ -523,6 +535,54 @@ extension Parser {
     skipRestOfDeclaration()
   }
 
+  /// typealias-declaration = "typealias" identifier [ generic-parameter-clause ] "=" type
+  /// associatedtype-declaration = "associatedtype" identifier [ ":" type { "," type } ]
+  ///                              [ generic-where-clause ] [ "=" type ]
+  ///
+  /// Kept as text.
+  mutating func parseTypeAliasDeclaration(start: Int) -> Declaration {
+    let isAlias = advance().text == "typealias"
+    if current.isNameLike { advance() } else { errorExpected("type name") }
+    if isAlias && current.isOperator && current.text.hasPrefix("<") { _ = parseGenericParameterClause() }
+    if isAlias && at(keyword: "where") { _ = parseGenericWhereClause() }
+    if !isAlias && consume(.colon) != nil {
+      var progress = LoopProgress()
+      while progress.evaluate(self) {
+        _ = parseType()
+        if consume(.comma) == nil { break }
+      }
+    }
+    if !isAlias && at(keyword: "where") { _ = parseGenericWhereClause() }
+    if current.isOperator("=") {
+      advance()
+      _ = parseType()
+    } else if isAlias {
+      errorExpected("'=' in typealias declaration")
+    }
+    if isAlias && at(keyword: "where") { _ = parseGenericWhereClause() }
+    let range = range(from: start)
+    return .other(text: text(of: range), range: range)
+  }
+
+  /// subscript-declaration = "subscript" [ generic-parameter-clause ] parameter-clause "->" type
+  ///                         [ generic-where-clause ] [ accessor-block ]
+  ///
+  /// Kept as text.
+  mutating func parseSubscriptDeclaration(start: Int) -> Declaration {
+    advance()
+    if current.isOperator && current.text.hasPrefix("<") { _ = parseGenericParameterClause() }
+    _ = parseParameterClause()
+    if consume(.arrow) != nil {
+      _ = parseType()
+    } else {
+      errorExpected("'->' and a result type in subscript declaration")
+    }
+    if at(keyword: "where") { _ = parseGenericWhereClause() }
+    if at(.leftBrace) { _ = parseAccessorBlock() }
+    let range = range(from: start)
+    return .other(text: text(of: range), range: range)
+  }
+
   /// other-declaration = declaration-keyword tokens [ "{" tokens "}" ]
   ///
   /// Kept as text; ends at the end of the line, at `;`, or after a braced body.
@@ -533,12 +593,24 @@ extension Parser {
     return .other(text: text(of: range), range: range)
   }
 
+  /// Whether the line starting at the current token continues the previous one: the previous
+  /// line ended with an operator, `->`, `,` or `:`, or this one starts with a binary operator,
+  /// `->`, `.` or `where`.
+  func isContinuationLine() -> Bool {
+    let previous = token(at: index - 1)
+    if index > 0 && [.binaryOperator, .prefixOperator, .arrow, .comma, .colon, .atSign].contains(previous.kind) {
+      return true
+    }
+    return [.binaryOperator, .arrow, .period].contains(currentKind) || at(keyword: "where")
+  }
+
   /// Skips to the end of a declaration kept as text: the end of the line, `;`, a `}` that closes
   /// the enclosing block, or just after a braced body. Groups are skipped whole.
   mutating func skipRestOfDeclaration() {
     var progress = LoopProgress()
     while !atEnd && progress.evaluate(self) {
-      if current.isAtStartOfLine || at(.semicolon) || at(.rightBrace) { return }
+      if current.isAtStartOfLine && !isContinuationLine() { return }
+      if at(.semicolon) || at(.rightBrace) { return }
       if at(.leftBrace) {
         skipBalancedGroup()
         return

@@ -201,7 +201,28 @@ extension Parser {
   mutating func parseSequenceElement() -> Expression {
     if at(keyword: "try") { return parseTryExpression() }
     if at(contextual: "await") && isAwaitKeyword() { return parseAwaitExpression() }
+    if atContextualOperatorWord() { return parseContextualOperatorExpression() }
     return parsePrefixExpression()
+  }
+
+  /// Whether `unsafe`, `consume`, `copy` or `discard` is used as an operator here (followed by
+  /// an operand on the same line), not as a name.
+  func atContextualOperatorWord() -> Bool {
+    guard currentKind == .identifier && !current.isEscaped,
+      ["unsafe", "consume", "copy", "discard"].contains(current.text)
+    else { return false }
+    return isAwaitKeyword() && peekKind() != .period && peekKind() != .leftBracket
+  }
+
+  /// contextual-operator-expression = ( "unsafe" | "consume" | "copy" | "discard" ) sequence-expression
+  ///
+  /// Kept as `.unknown` text: the AST has no node for these.
+  mutating func parseContextualOperatorExpression() -> Expression {
+    let start = advance().range.start
+    guard enterNesting() else { return .unknown(text: "", range: range(from: start)) }
+    defer { leaveNesting() }
+    _ = parseSequenceExpression()
+    return .unknown(text: text(of: range(from: start)), range: range(from: start))
   }
 
   /// try-expression = "try" [ "?" | "!" ] sequence-expression
@@ -342,7 +363,17 @@ extension Parser {
     if at(.leftBrace) && allowsTrailingClosures && !isAccessorBlockStart() {
       closures = parseTrailingClosures()
     }
-    return .call(callee: base, arguments: arguments, trailingClosures: closures, range: range(from: start))
+    return keepingClosureAttributes(
+      .call(callee: base, arguments: arguments, trailingClosures: closures, range: range(from: start)))
+  }
+
+  /// Returns `expression`, or its text as `.unknown` when a closure just parsed in it had
+  /// attributes that the AST cannot hold (see `closureHadAttributes`).
+  mutating func keepingClosureAttributes(_ expression: Expression) -> Expression {
+    guard closureHadAttributes else { return expression }
+    closureHadAttributes = false
+    let range = Parser.range(of: expression)
+    return .unknown(text: text(of: range), range: range)
   }
 
   /// trailing-closure-suffix = trailing-closures
@@ -351,9 +382,10 @@ extension Parser {
   mutating func parseTrailingClosureSuffix(of base: Expression, start: Int) -> Expression {
     let closures = parseTrailingClosures()
     if case .call(let callee, let arguments, let existing, _) = base, existing.isEmpty {
-      return .call(callee: callee, arguments: arguments, trailingClosures: closures, range: range(from: start))
+      return keepingClosureAttributes(
+        .call(callee: callee, arguments: arguments, trailingClosures: closures, range: range(from: start)))
     }
-    return .call(callee: base, arguments: [], trailingClosures: closures, range: range(from: start))
+    return keepingClosureAttributes(.call(callee: base, arguments: [], trailingClosures: closures, range: range(from: start)))
   }
 
   /// member-name = identifier | keyword | decimal-digits   (after `.`; `x.0`, `x.init`, `x.self`)
@@ -369,7 +401,34 @@ extension Parser {
     if atGenericArgumentClauseStart() {
       name += parseGenericArgumentClause()
     }
+    if atCompoundNameArguments() {
+      name += parseCompoundNameArguments()
+    }
     return name
+  }
+
+  /// Whether the argument labels of a compound name (`init(rawValue:)`, `f(_:y:)`) follow.
+  func atCompoundNameArguments() -> Bool {
+    guard at(.leftParen) && !current.hasLeadingTrivia else { return false }
+    var position = index + 1
+    var labels = 0
+    while token(at: position).isNameLike && token(at: position + 1).kind == .colon && !token(at: position + 1).hasLeadingTrivia {
+      position += 2
+      labels += 1
+    }
+    return labels > 0 && token(at: position).kind == .rightParen
+  }
+
+  /// compound-name-arguments = "(" ( argument-label ":" ) { argument-label ":" } ")"
+  ///
+  /// Returns the text, kept in the name.
+  mutating func parseCompoundNameArguments() -> String {
+    let start = currentStart
+    var progress = LoopProgress()
+    advance()
+    while !at(.rightParen) && !atEnd && progress.evaluate(self) { advance() }
+    advance()
+    return text(of: range(from: start))
   }
 
   /// Whether a trailing closure may follow `expression`: a name, a member, an implicit member, a
@@ -397,12 +456,15 @@ extension Parser {
   /// trailing-closures = closure-expression { argument-label ":" closure-expression }
   mutating func parseTrailingClosures() -> [TrailingClosure] {
     var closures = [TrailingClosure(label: nil, closure: parseClosureExpression())]
+    var hadAttributes = closureHadAttributes
     var progress = LoopProgress()
     while progress.evaluate(self) && isAtLabeledTrailingClosure() {
       let label = advance().text
       advance()
       closures.append(TrailingClosure(label: label, closure: parseClosureExpression()))
+      hadAttributes = hadAttributes || closureHadAttributes
     }
+    closureHadAttributes = hadAttributes
     return closures
   }
 
@@ -475,13 +537,14 @@ extension Parser {
   mutating func parsePrimaryExpression() -> Expression {
     switch currentKind {
     case .identifier: return parseIdentifierExpression()
-    case .integerLiteral, .floatLiteral, .stringLiteral: return parseLiteralExpression()
+    case .integerLiteral, .floatLiteral, .stringLiteral, .regexLiteral: return parseLiteralExpression()
     case .keyword: return parseKeywordExpression()
     case .leftParen: return parseParenthesizedOrTupleExpression()
     case .leftBracket: return parseCollectionLiteral()
-    case .leftBrace: return .closure(parseClosureExpression())
+    case .leftBrace: return keepingClosureAttributes(.closure(parseClosureExpression()))
     case .period: return parseImplicitMemberExpression()
     case .backslash: return parseKeyPathExpression()
+    case .atSign: return parseTypeExpression()
     case .pound where !Parser.isCompilerDirective(current.text): return parseMacroExpansionExpression()
     default: return missingExpression()
     }
@@ -497,20 +560,39 @@ extension Parser {
   ///
   /// Generic arguments are kept in the name (`Array<Double>`).
   mutating func parseIdentifierExpression() -> Expression {
+    if atTypeExpressionStart() { return parseTypeExpression() }
     let token = advance()
     var name = token.text
     if atGenericArgumentClauseStart() {
       name += parseGenericArgumentClause()
     }
+    if atCompoundNameArguments() {
+      name += parseCompoundNameArguments()
+    }
     return .identifier(name: name, range: range(from: token.range.start))
   }
 
-  /// literal = integer-literal | floating-literal | string-literal
+  /// Whether `any P` or `some P` (a type used as an expression, as in `(any Error).self`) starts
+  /// here.
+  func atTypeExpressionStart() -> Bool {
+    (current.isContextualKeyword("any") || current.isContextualKeyword("some")) && peekKind() == .identifier
+      && !peek().isAtStartOfLine
+  }
+
+  /// type-expression = ( "any" | "some" | attribute ) type   (kept as `.unknown` text)
+  mutating func parseTypeExpression() -> Expression {
+    let start = currentStart
+    _ = parseType()
+    return .unknown(text: text(of: range(from: start)), range: range(from: start))
+  }
+
+  /// literal = integer-literal | floating-literal | string-literal | regex-literal   (a regex is kept as `.unknown`)
   mutating func parseLiteralExpression() -> Expression {
     let token = advance()
     switch token.kind {
     case .integerLiteral: return .integerLiteral(text: token.text, range: token.range)
     case .floatLiteral: return .floatLiteral(text: token.text, range: token.range)
+    case .regexLiteral: return .unknown(text: token.text, range: token.range)
     default: return .stringLiteral(text: token.text, range: token.range)
     }
   }
@@ -553,8 +635,8 @@ extension Parser {
   /// Whether the token can start an expression (used to decide how an operator is bound).
   static func canStartExpression(_ token: Token) -> Bool {
     switch token.kind {
-    case .identifier, .integerLiteral, .floatLiteral, .stringLiteral, .leftParen, .leftBracket, .leftBrace,
-      .period, .prefixOperator, .backslash:
+    case .identifier, .integerLiteral, .floatLiteral, .stringLiteral, .regexLiteral, .leftParen, .leftBracket,
+      .leftBrace, .period, .prefixOperator, .backslash:
       return true
     case .pound:
       return !isCompilerDirective(token.text)
@@ -672,7 +754,8 @@ extension Parser {
     if at(.leftBrace) && allowsTrailingClosures && !isAccessorBlockStart() {
       closures = parseTrailingClosures()
     }
-    return .macroExpansion(name: name, arguments: arguments, trailingClosures: closures, range: range(from: token.range.start))
+    return keepingClosureAttributes(
+      .macroExpansion(name: name, arguments: arguments, trailingClosures: closures, range: range(from: token.range.start)))
   }
 
   // MARK: - Closures
@@ -685,10 +768,18 @@ extension Parser {
     let opener = advance()
     let saved = enterDelimitedContext()
     defer { restoreContext(saved) }
-    var closure = canParseClosureSignature() ? parseClosureSignature() : Parser.emptyClosure(at: opener.range)
+    var hasAttributes = false
+    if at(.atSign) {
+      _ = parseAttributes()
+      hasAttributes = true
+    }
+    var closure =
+      canParseClosureSignature(afterAttributes: hasAttributes)
+      ? parseClosureSignature() : Parser.emptyClosure(at: opener.range)
     closure.body = parseStatementList(inSwitch: false)
     expectClosing(.rightBrace, opener: opener)
     closure.range = range(from: start)
+    closureHadAttributes = hasAttributes
     return closure
   }
 
@@ -760,8 +851,10 @@ extension Parser {
     return ClosureParameter(name: name, type: type, range: range(from: start))
   }
 
-  /// Whether the tokens after a closure's `{` form a signature ending in `in` (lookahead).
-  func canParseClosureSignature() -> Bool {
+  /// Whether the tokens after a closure's `{` (and its attributes) form a signature ending in
+  /// `in` (lookahead). After attributes, the signature may be just `in` (`{ @MainActor in }`).
+  func canParseClosureSignature(afterAttributes: Bool = false) -> Bool {
+    if afterAttributes && at(keyword: "in") { return true }
     var position = index
     var sawCaptureList = false
     if token(at: position).kind == .leftBracket {

@@ -45,6 +45,10 @@ struct Parser {
   var allowsTrailingClosures = true
   /// Whether `=` continues an expression. False in patterns (`case .a = x`), where `=` ends it.
   var allowsAssignment = true
+  /// Set by `parseClosureExpression` when the closure it just parsed has attributes
+  /// (`{ @Sendable in ... }`), which `ClosureExpression` cannot hold: the caller then keeps the
+  /// node that contains the closure as `.unknown` text.
+  var closureHadAttributes = false
 
   // MARK: Nesting
   /// How many nested productions are being parsed.

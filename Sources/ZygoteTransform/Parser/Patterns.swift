@@ -17,6 +17,13 @@ extension Parser {
       advance()
       return .identifier(name: token.text, range: token.range)
     }
+    if token.isKeyword("var") || token.isKeyword("let") {
+      // `for (var x, y) in ...`: kept as text with the names it binds.
+      advance()
+      let inner = parseBindingPattern()
+      let range = range(from: start)
+      return .other(text: text(of: range), boundNames: Parser.names(boundBy: inner), range: range)
+    }
     if token.kind == .leftParen {
       let opener = advance()
       var elements: [TuplePatternElement] = []
@@ -148,11 +155,13 @@ extension Parser {
     var position = index
     if token(at: position).kind == .identifier {
       position += 1
+      position = indexAfterGenericArguments(from: position) ?? position
     }
     var segments = 0
     while token(at: position).kind == .period && token(at: position + 1).isNameLike {
       position += 2
       segments += 1
+      position = indexAfterGenericArguments(from: position) ?? position
     }
     guard segments > 0 || position > index else { return nil }
     let next = token(at: position)
@@ -160,11 +169,37 @@ extension Parser {
     return position
   }
 
+  /// If a generic argument list glued to the previous token starts at `position`, the index just
+  /// past its `>` (lookahead; `>>` counts twice).
+  func indexAfterGenericArguments(from start: Int) -> Int? {
+    let first = token(at: start)
+    guard first.isOperator && first.text.hasPrefix("<") && !first.hasLeadingTrivia else { return nil }
+    var depth = 0
+    var position = start
+    while position < tokens.count && position - start < 200 {
+      let token = tokens[position]
+      switch token.kind {
+      case .binaryOperator, .prefixOperator, .postfixOperator:
+        for character in token.text {
+          if character == "<" { depth += 1 } else if character == ">" { depth -= 1 }
+        }
+        if depth == 0 { return token.text.last == ">" ? position + 1 : nil }
+        if depth < 0 { return nil }
+      case .identifier, .period, .comma, .colon, .keyword, .leftBracket, .rightBracket, .leftParen, .rightParen, .arrow:
+        break
+      default:
+        return nil
+      }
+      position += 1
+    }
+    return nil
+  }
+
   /// Whether the group opened at token `position` contains `let` or `var` (lookahead). Without
   /// them, `.some(x)` or `UInt8(ascii: "a")...` is an expression pattern.
   func groupBindsNames(at position: Int) -> Bool {
     guard let end = indexAfterBalancedGroup(from: position) else { return true }
-    return tokens[position..<end].contains { $0.isKeyword("let") || $0.isKeyword("var") }
+    return tokens[position..<end].contains { $0.isKeyword("let") || $0.isKeyword("var") || $0.isKeyword("is") }
   }
 
   /// tuple-case-pattern = "(" [ [ identifier ":" ] case-pattern { "," [ identifier ":" ] case-pattern } ] ")"

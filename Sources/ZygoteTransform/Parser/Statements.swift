@@ -12,6 +12,7 @@ extension Parser {
     while !atEnd && progress.evaluate(self) {
       if at(.rightBrace) { break }
       if inSwitch && atSwitchCaseLabel() { break }
+      if inSwitch && at(.pound) && current.text == "#if" && conditionalBlockContainsCaseLabel() { break }
       if consume(.semicolon) != nil { continue }
       let before = index
       let errorsBefore = errorCount
@@ -44,6 +45,37 @@ extension Parser {
       }
     }
     synchronizeToStatementBoundary(inSwitch: inSwitch)
+  }
+
+  /// Whether the `#if` block starting here has `case` or `default` labels of the enclosing
+  /// `switch` (outside any braces) (lookahead).
+  func conditionalBlockContainsCaseLabel() -> Bool {
+    var position = index + 1
+    var directiveDepth = 1
+    var braceDepth = 0
+    while position < tokens.count {
+      let token = tokens[position]
+      switch token.kind {
+      case .endOfFile:
+        return false
+      case .pound where token.text == "#if":
+        directiveDepth += 1
+      case .pound where token.text == "#endif":
+        directiveDepth -= 1
+        if directiveDepth == 0 { return false }
+      case .leftBrace:
+        braceDepth += 1
+      case .rightBrace:
+        braceDepth -= 1
+        if braceDepth < 0 { return false }
+      case .keyword where braceDepth == 0 && (token.text == "case" || token.text == "default"):
+        return true
+      default:
+        break
+      }
+      position += 1
+    }
+    return false
   }
 
   /// Whether `token` can start a statement.
@@ -361,7 +393,9 @@ extension Parser {
 
   // MARK: - switch
 
-  /// switch-statement = "switch" expression "{" { switch-case } "}"
+  /// switch-statement = "switch" expression "{" { switch-case | conditional-compilation-block } "}"
+  ///
+  /// A `switch` with `#if` among its cases is kept as `.other` text.
   mutating func parseSwitchStatement(label: String?, start: Int) -> Statement {
     advance()
     let saved = allowsTrailingClosures
@@ -379,13 +413,15 @@ extension Parser {
     advance()
     let savedContext = enterDelimitedContext()
     defer { restoreContext(savedContext) }
+    var keptAsText = false
     var progress = LoopProgress()
     while !at(.rightBrace) && !atEnd && progress.evaluate(self) {
       if atSwitchCaseLabel() {
         cases.append(parseSwitchCase())
       } else if at(.pound) && current.text == "#if" {
-        error("'#if' around 'switch' cases is not supported")
+        // Cases inside `#if` cannot be represented: the whole statement is kept as text.
         _ = parseConditionalCompilationBlock()
+        keptAsText = true
       } else {
         errorExpected("'case' or 'default' in 'switch'")
         _ = parseStatementList(inSwitch: true)
@@ -393,6 +429,9 @@ extension Parser {
       }
     }
     expectClosing(.rightBrace, opener: opener)
+    if keptAsText {
+      return .other(text: text(of: range(from: start)), range: range(from: start))
+    }
     return .switch(label: label, subject: subject, cases: cases, range: range(from: start))
   }
 
@@ -411,13 +450,7 @@ extension Parser {
     } else {
       advance()
       let patternStart = current.range.start
-      let saved = allowsTrailingClosures
-      allowsTrailingClosures = false
-      names = parseCasePatternList()
-      if consume(keyword: "where") != nil {
-        _ = parseExpression()
-      }
-      allowsTrailingClosures = saved
+      names = parseCaseItemList()
       patternText = text(from: patternStart, to: max(patternStart, previousEnd))
     }
     if consume(.colon) == nil {
@@ -425,6 +458,28 @@ extension Parser {
     }
     let body = parseStatementList(inSwitch: true)
     return SwitchCase(patternText: patternText, boundNames: names, body: body, range: range(from: start))
+  }
+
+  /// case-item-list = case-item { "," case-item }
+  /// case-item = case-pattern [ "where" expression ]
+  ///
+  /// Returns the names the patterns bind. A `{` in a `where` clause starts a trailing closure
+  /// (a case body cannot start with one).
+  mutating func parseCaseItemList() -> [String] {
+    var names: [String] = []
+    var progress = LoopProgress()
+    while progress.evaluate(self) {
+      let saved = allowsTrailingClosures
+      allowsTrailingClosures = false
+      parseCasePattern(binding: false, into: &names)
+      allowsTrailingClosures = saved
+      if consume(keyword: "where") != nil {
+        _ = parseExpression()
+      }
+      if consume(.comma) == nil { break }
+    }
+    var seen = Set<String>()
+    return names.filter { seen.insert($0).inserted }
   }
 
   // MARK: - Control transfer
@@ -436,7 +491,7 @@ extension Parser {
   mutating func parseReturnStatement(inSwitch: Bool) -> Statement {
     let start = advance().range.start
     var value: Expression?
-    if Parser.canStartExpression(current) && !at(.leftBrace)
+    if Parser.canStartExpression(current)
       && !(current.isAtStartOfLine && (at(keyword: "if") || at(keyword: "switch")))
     {
       value = parseExpression()
