@@ -102,6 +102,18 @@ final class LexerTests: XCTestCase {
     XCTAssertEqual(lex("#if DEBUG").map(\.1), ["#if", "DEBUG"])
   }
 
+  func testRegexLiterals() {
+    assertSingleToken("#/a+b/#", .regexLiteral)
+    assertSingleToken("##/a/#b/##", .regexLiteral)
+    assertSingleToken("#/\n  a+  # comment\n  b\n/#", .regexLiteral)
+    XCTAssertEqual(lex("f(/a+b/)").map(\.0), [.identifier, .leftParen, .regexLiteral, .rightParen])
+    XCTAssertEqual(lex("x = /[a-z]\\/+/").map(\.0), [.identifier, .binaryOperator, .regexLiteral])
+    XCTAssertEqual(lex("a / b / c").map(\.0), [.identifier, .binaryOperator, .identifier, .binaryOperator, .identifier])
+    XCTAssertEqual(lex("x = / a/").map(\.1), ["x", "=", "/", "a", "/"], "a regex cannot start with a space")
+    XCTAssertNotEqual(lex("(a) /b/ c").map(\.0)[3], .regexLiteral, "after ')' a slash is an operator")
+    XCTAssertEqual(firstError("#/abc\nx")?.message, "unterminated regex literal")
+  }
+
   // MARK: - Operators
 
   func testOperatorBindingRules() {

@@ -582,6 +582,101 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(file.lineAndColumn(ofUTF8Offset: -5).line, 1)
   }
 
+  /// Constructs found in real code bases (swift-syntax, swift-nio, swift-collections,
+  /// swift-argument-parser, ...), which must parse without diagnostics.
+  func testConstructsFromRealCode() throws {
+    let statements = try parseBody(
+      """
+      let f = xs.map(String.init(describing:)).compactMap(Int.init(_:))
+      let t = (any Error).self
+      let g = unsafeBitCast(raw, to: (@convention(thin) (Int) -> Int).self)
+      let r = #/a+b/#
+      let s = text.contains(/[a-z]+/)
+      let q = a / b / c
+      async let task = fetch()
+      var output = unsafe OutputSpan(buffer: raw, initializedCount: 0)
+      discard self
+      let h = { @Sendable (x: Int) -> Int in x }
+      Task { @MainActor in update() }
+      for (var i, x) in pairs { i += x }
+      switch k {
+      case let a where a.contains { $0 > 1 }, .b where c:
+        break
+      case .failure(is MyError):
+        break
+      default:
+        break
+      }
+      do {
+        try run()
+      } catch Tree<Command.Type>.InitializationError
+        .recursive(let command)
+      {
+        print(command)
+      }
+      return { timer in timer.start() }
+      """)
+    guard statements.count == 15 else { return XCTFail("\(statements.count) statements") }
+    guard case .variable(let first) = statements[0], let value = first.bindings[0].initializer else { return XCTFail() }
+    XCTAssertEqual(value.swiftSource, "xs.map(String.init(describing:)).compactMap(Int.init(_:))")
+    guard case .variable(let regex) = statements[3], case .unknown("#/a+b/#", _)? = regex.bindings[0].initializer else {
+      return XCTFail()
+    }
+    guard case .variable(let division) = statements[5] else { return XCTFail() }
+    XCTAssertEqual(division.bindings[0].initializer?.swiftSource, "a / b / c")
+    guard case .variable(let async) = statements[6] else { return XCTFail() }
+    XCTAssertEqual(async.modifiers, ["async"])
+    guard case .variable(let attributed) = statements[9], case .unknown(let closureText, _)? = attributed.bindings[0].initializer
+    else { return XCTFail() }
+    XCTAssertEqual(closureText, "{ @Sendable (x: Int) -> Int in x }", "closure attributes are kept by keeping the text")
+    guard case .expression(.unknown("Task { @MainActor in update() }", _)) = statements[10] else { return XCTFail() }
+    guard case .forIn(_, let pattern, _, _, _, _) = statements[11] else { return XCTFail() }
+    XCTAssertEqual(pattern.swiftSource, "(var i, x)")
+    guard case .switch(_, _, let cases, _) = statements[12] else { return XCTFail() }
+    XCTAssertEqual(cases[0].patternText, "let a where a.contains { $0 > 1 }, .b where c")
+    XCTAssertEqual(cases[0].boundNames, ["a"])
+    guard case .do(_, _, let catches, _) = statements[13] else { return XCTFail() }
+    XCTAssertEqual(catches[0].patternText, "Tree<Command.Type>.InitializationError\n  .recursive(let command)")
+    guard case .return(.closure?, _) = statements[14] else { return XCTFail() }
+  }
+
+  func testDeclarationsFromRealCode() throws {
+    let (declaration, diagnostics) = SwiftParser.parseDeclaration(
+      """
+      @MyOptionSet<UInt8>
+      struct S<Base> {
+        typealias Unary = (Int, inout Double) throws ->
+          Void
+        typealias RangeType<Bound> = Range<Bound> where Bound: Strideable
+        static subscript<Value>(_ key: Key, as _: Value.Type) -> Value?
+        where Value: LosslessStringConvertible
+        {
+          nil
+        }
+        enum Message: String {
+          case long =
+            "a long raw value on the next line"
+          case a, b,
+            c
+        }
+        @Option(name: .long, transform: { $0.uppercased() })
+        var name: String
+        deinit {}
+      }
+      """)
+    XCTAssertEqual(diagnostics, [])
+    guard case .type(let type) = declaration else { return XCTFail() }
+    XCTAssertEqual(type.attributes.map(\.name), ["MyOptionSet<UInt8>"])
+    XCTAssertEqual(type.properties.map(\.name), ["name"])
+    XCTAssertEqual(type.properties[0].attributes.map(\.arguments), ["name: .long, transform: { $0.uppercased() }"])
+  }
+
+  func testSwitchWithConditionalCompilationAmongCasesIsKeptAsText() throws {
+    let source = "switch x {\ncase 1:\n  a()\n#if DEBUG\ncase 2:\n  b()\n#endif\ndefault:\n  break\n}"
+    let statements = try parseBody(source)
+    XCTAssertEqual(stripped(statements), [.other(text: source, range: .synthesized)])
+  }
+
   // MARK: - Round trips
 
   /// Snippets of valid Swift covering the grammar; also the fuzz corpus.
@@ -621,6 +716,8 @@ final class ParserTests: XCTestCase {
     "while let next = iterator.next(), next.isValid { process(next) }",
     "for case let x? in optionals { total += x }",
     "x = await fetch(id: id)",
+    "let f = xs.map(String.init(describing:))\nlet r = #/a+b/#\nlet s = t.contains(/[a-z]+/)\nlet q = a / b / c",
+    "async let task = fetch()\nlet h = { @Sendable (x: Int) -> Int in x }\nreturn { timer in timer.start() }",
     "#sourceLocation(file: \"case.swift\", line: 2)\nlet (v, pb) = _vjp(p: x, n - 1)\n#sourceLocation()",
     "let r = (0...10).map { i in Double(i) / 10 }.map(sin)",
   ]
