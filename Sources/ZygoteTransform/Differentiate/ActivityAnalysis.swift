@@ -26,7 +26,18 @@ struct ActivityAnalysis {
           if let base = target.baseVariable { flows.append(([base], value.differentiableNamesRead)) }
         case .forIn(_, let pattern, let sequence, _, _, _):
           boundNames.formUnion(pattern.boundNames)
-          flows.append((pattern.boundNames, sequence.differentiableNamesRead))
+          if case .call(.member(let base, "enumerated", _), _, _, _) = sequence,
+            case .tuple(let elements, _) = pattern, elements.count == 2
+          {
+            // `for (i, x) in xs.enumerated()`: only the element carries a derivative.
+            flows.append((elements[1].pattern.boundNames, base.differentiableNamesRead))
+          } else {
+            flows.append((pattern.boundNames, sequence.differentiableNamesRead))
+          }
+        case .expression(.call(.member(let base, let method, _), let arguments, _, _)) where Statement.mutatingMethods.contains(method):
+          if let variable = base.baseVariable {
+            flows.append(([variable], arguments.reduce(into: Set<String>()) { $0.formUnion($1.value.differentiableNamesRead) }))
+          }
         case .if(let statement):
           for condition in statement.allConditions { bindFlow(condition, into: &flows) }
         case .guard(let conditions, _, _), .while(_, let conditions, _, _):

@@ -40,7 +40,7 @@ extension Differentiator {
         refuse("'return' inside a loop is not supported in a differentiable function yet; assign to a variable and 'break'", at: statement.firstReturnRange ?? statement.range)
         return
       }
-      let hoisted = hoistInvariantCalls(out: statement, into: &forward, declaredActive: &declaredActive)
+      let hoisted = hoistInvariantCalls(out: iteratingByIndex(statement), into: &forward, declaredActive: &declaredActive)
       var loopBackward = Code()
       differentiateLoop(hoisted.loop, forward: &forward, backward: &loopBackward)
       backward.add(loopBackward)
@@ -195,6 +195,46 @@ extension Differentiator {
   }
 
   // MARK: - Loops
+
+  /// `for x in xs` (and `for (i, x) in xs.enumerated()`) over a differentiated array variable
+  /// becomes a loop over `xs.indices` that reads `xs[i]`, so that each element's gradient goes
+  /// back to its place in the array's gradient.
+  private func iteratingByIndex(_ statement: Statement) -> Statement {
+    guard case .forIn(let label, let pattern, let sequence, let filter, let body, let range) = statement else { return statement }
+    let array: String
+    var indexPattern: Pattern
+    let elementPattern: Pattern
+    switch sequence {
+    case .identifier(let name, _) where activeNames.contains(name):
+      array = name
+      indexPattern = .identifier(name: "_ad_k\(nextID())", range: .synthesized)
+      elementPattern = pattern
+    case .call(.member(.identifier(let name, _), "enumerated", _), let arguments, _, _) where activeNames.contains(name) && arguments.isEmpty:
+      guard case .tuple(let elements, _) = pattern, elements.count == 2 else { return statement }
+      array = name
+      indexPattern = elements[0].pattern
+      elementPattern = elements[1].pattern
+      if case .wildcard = indexPattern { indexPattern = .identifier(name: "_ad_k\(nextID())", range: .synthesized) }
+    default:
+      return statement
+    }
+    guard case .identifier(let index, _) = indexPattern else { return statement }
+    let element = Expression.subscript(
+      base: .identifier(name: array, range: .synthesized),
+      arguments: [Argument(label: nil, value: .identifier(name: index, range: .synthesized), range: .synthesized)], range: .synthesized)
+    var newBody: [Statement] = [
+      .variable(VariableDeclaration(attributes: [], modifiers: [], isVariable: false, bindings: [
+        PatternBinding(pattern: elementPattern, type: nil, initializer: element, accessors: nil, range: range)
+      ], range: range))
+    ]
+    if let filter {
+      newBody.append(.guard(conditions: [.expression(filter)], elseBody: [.continue(label: nil, range: .synthesized)], range: filter.range))
+    }
+    newBody += body
+    return .forIn(
+      label: label, pattern: indexPattern, sequence: .member(base: .identifier(name: array, range: .synthesized), name: "indices", range: sequence.range),
+      whereClause: nil, body: newBody, range: range)
+  }
 
   /// Computes rule calls that a loop repeats with unchanged arguments (`cos(x)` in a loop that
   /// never assigns `x`) once, before the loop: the loop as written and its replay then read the

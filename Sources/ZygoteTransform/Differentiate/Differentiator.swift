@@ -154,6 +154,18 @@ final class Differentiator {
     case .return(let value, let range):
       differentiateReturn(value, range: range, returns: returns, forward: &forward, backward: &backward)
     case .expression(let expression):
+      if case .call(.member(.identifier(let array, _), "append", _), let arguments, let trailing, _) = expression,
+        arguments.count == 1, arguments[0].label == nil, trailing.isEmpty, activeNames.contains(array)
+      {
+        // The appended element's gradient is the last element of the array's gradient; the
+        // backward pass takes it off, so the gradient shrinks back as the array grew.
+        let lowered = lower(arguments[0].value, into: &forward)
+        forward.add("\(array).append(\(lowered.valueText))" + lineComment(expression.range))
+        let gradient = "_ad_g\(nextID())"
+        backward.add("let \(gradient) = \(adjointName(array)).removeLast()")
+        backpropagate(lowered, seed: gradient, into: &backward)
+        return
+      }
       if isActive(expression), !isIgnorableCall(expression) {
         refuse("a statement whose result is unused cannot use a differentiated value here (a mutating method such as 'append' or an 'inout' argument loses its derivative); assign the result to a variable", at: expression.range)
       }

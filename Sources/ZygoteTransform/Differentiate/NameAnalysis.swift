@@ -201,10 +201,22 @@ extension Statement {
     var names = Set<String>()
     forEachStatement { statement in
       if case .assignment(let target, _, _, _) = statement, let base = target.baseVariable { names.insert(base) }
-      if case .expression(let expression) = statement { names.formUnion(expression.namesPassedInout) }
+      if case .expression(let expression) = statement {
+        names.formUnion(expression.namesPassedInout)
+        if case .call(.member(let base, let method, _), _, _, _) = expression, Self.mutatingMethods.contains(method),
+          let variable = base.baseVariable
+        {
+          names.insert(variable)
+        }
+      }
     }
     return names
   }
+
+  /// Methods that change the value they are called on.
+  static let mutatingMethods: Set<String> = [
+    "append", "insert", "remove", "removeLast", "removeFirst", "removeAll", "swapAt", "sort", "reverse", "shuffle",
+  ]
 
   /// The names the statement declares at any depth (variables, loop and binding patterns).
   var namesDeclared: Set<String> {

@@ -901,11 +901,12 @@ extension Parser {
     return token(at: position).isKeyword("in")
   }
 
-  /// The index just past the group opened at `start` (lookahead), or nil if it is not closed.
+  /// The index just past the group opened at `start` (lookahead), or nil if it is not closed
+  /// within `maximumLookahead` tokens (which keeps every lookahead linear in practice).
   func indexAfterBalancedGroup(from start: Int) -> Int? {
     var depth = 0
     var position = start
-    while position < tokens.count {
+    while position < tokens.count && position - start < Parser.maximumLookahead {
       switch tokens[position].kind {
       case .leftParen, .leftBracket, .leftBrace:
         depth += 1

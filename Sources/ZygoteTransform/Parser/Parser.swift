@@ -59,6 +59,9 @@ struct Parser {
   /// operator or suffix).
   static let maximumExpressionDepth = 512
 
+  /// The most tokens a lookahead scans for the end of a group.
+  static let maximumLookahead = 20_000
+
   // MARK: Error recovery
   /// The errors and warnings so far.
   var diagnostics: [Diagnostic] = []

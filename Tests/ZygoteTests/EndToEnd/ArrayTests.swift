@@ -107,3 +107,44 @@ final class ArrayTests: XCTestCase {
     }
   }
 }
+
+@Differentiable
+func weightedByElement(_ xs: [Double], _ w: Double) -> Double {
+  var s = 0.0
+  for x in xs where x > -10 {
+    s += sin(x) * w
+  }
+  for (i, x) in xs.enumerated() {
+    s += x * Double(i)
+  }
+  return s
+}
+
+@Differentiable
+func appended(_ xs: [Double], _ c: Double) -> Double {
+  var ys: [Double] = []
+  for i in 0..<xs.count {
+    ys.append(xs[i] * c)
+  }
+  ys.append(c * c)
+  var s = 0.0
+  for i in 0..<ys.count { s += ys[i] * ys[i] }
+  return s
+}
+
+extension ArrayTests {
+  func testIteratingOverElementsAndEnumerated() {
+    let x = [0.2, -0.5, 1.3]
+    let (g, gw) = #gradient(weightedByElement, at: x, 2.0)
+    for i in 0..<x.count { XCTAssertEqual(g[i], cos(x[i]) * 2 + Double(i), accuracy: 1e-12) }
+    XCTAssertEqual(gw, x.map(sin).reduce(0, +), accuracy: 1e-12)
+  }
+
+  func testAppendGivesEachElementItsGradient() {
+    // s = c² Σ xs[i]² + c⁴
+    let x = [1.0, 2.0, -1.0]
+    let (g, gc) = #gradient(appended, at: x, 3.0)
+    XCTAssertEqual(g, x.map { 2 * 9 * $0 })
+    XCTAssertEqual(gc, 2 * 3 * 6 + 4 * 27, accuracy: 1e-12)
+  }
+}
