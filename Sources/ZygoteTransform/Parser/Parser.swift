@@ -20,7 +20,10 @@
 /// - **Nesting is bounded.** Each nested expression, type, pattern, block or statement increments
 ///   `nesting`; past `maximumNesting` the parser reports "nesting too deep" and bails out. Operator
 ///   and postfix chains do not nest in the parser but do in the tree, so a finished expression
-///   whose tree is deeper than `maximumExpressionDepth` is replaced by `.unknown` with an error.
+///   whose tree is deeper than `maximumExpressionDepth` is replaced by `.unknown` with an error
+///   (`TreeDepth.swift`). The recursive parse functions are kept small (rare branches live in
+///   their own functions), so that a debug build needs about 12 KB of stack per nesting level.
+/// - **Lookahead is bounded** by `maximumLookahead` tokens, so that no input makes it quadratic.
 /// - **Like Go's parser, this one accepts a larger language than Swift** where that costs nothing
 ///   (an operator with inconsistent whitespace is treated as binary, `a < b < c` folds to the
 ///   left): it parses code that the compiler has already accepted, and its job is the shape.
@@ -74,8 +77,8 @@ struct Parser {
   /// Whether the parser gave up (too many errors, nesting too deep).
   var hasBailedOut = false
 
-  /// Lexes `source` and positions the parser at its first token. Lexical errors are returned by
-  /// the lexer separately (see `SwiftParser`).
+  /// Creates a parser over `tokens` (from `Lexer.tokenize(source)`), positioned at the first
+  /// token. Lexical errors are merged with the parser's by `SwiftParser`.
   init(tokens: [Token], source: String) {
     self.bytes = Array(source.utf8)
     self.file = SourceFile(source)
