@@ -32,6 +32,12 @@ extension Differentiator {
       emitPlain(statement, returns: returns, into: &forward)
       return
     }
+    if case .if(let ifStatement) = statement,
+      let bound = ifStatement.allConditions.flatMap(\.boundNames).first(where: activeNames.contains)
+    {
+      refuse("binding the differentiated value '\(bound)' with 'if let' or 'case' is not supported yet; unwrap it outside the differentiated code", at: ifStatement.range)
+      return
+    }
     switch statement {
     case .if, .switch:
       differentiateBranches(statement, returns: returns, forward: &forward, backward: &backward)

@@ -78,6 +78,9 @@ final class Differentiator {
     self.localFunctionRules = localFunctionRules
     self.implicitParameters = implicitParameters
     self.lineTable = lineTable
+    if let keyword = analysis.boundNames.subtracting(["self", "Self", "super"]).intersection(RuleNames.keywords).sorted().first {
+      diagnostics.append(.error("the variable '`\(keyword)`' is named like a keyword; rename it to differentiate this code", at: lineTable.wholeRange))
+    }
   }
 
   /// Makes a generated variable active (a hoisted value that the loop's replay differentiates).

@@ -282,8 +282,12 @@ enum FunctionRuleGenerator {
       return "(\(elements.map { ($0.label.map { "\($0): " } ?? "") + tangentType(of: $0.type, scalarGenerics: scalarGenerics) }.joined(separator: ", ")))"
     case .inout(let inner):
       return tangentType(of: inner, scalarGenerics: scalarGenerics)
-    default:
-      return "\(type.swiftSource).Tangent"
+    case .dictionary(let key, let value):
+      return "Dictionary<\(key.swiftSource), \(value.swiftSource)>.Tangent"
+    case .optional(let wrapped), .implicitlyUnwrappedOptional(let wrapped):
+      return "Optional<\(wrapped.swiftSource)>.Tangent"
+    case .function, .other:
+      return "NoTangent"
     }
   }
 }

@@ -57,6 +57,17 @@ enum RuleNames {
   /// times a finite derivative stays zero, so a hoisted call on a path never taken adds nothing.)
   static let hoistableFunctions: Set<String> = ["sin", "cos", "atan", "tanh", "abs"]
 
+  /// Swift keywords: a variable named like one (written in backticks) is refused, since the
+  /// generated code would have to escape it everywhere.
+  static let keywords: Set<String> = [
+    "in", "inout", "var", "let", "func", "return", "if", "else", "for", "while", "is", "as", "init",
+    "default", "case", "switch", "repeat", "guard", "defer", "do", "try", "throw", "throws", "where",
+    "break", "continue", "static", "class", "struct", "enum", "protocol", "extension", "import",
+    "operator", "subscript", "typealias", "associatedtype", "deinit", "internal", "public", "private",
+    "fileprivate", "open", "true", "false", "nil", "super", "self", "Self", "Any", "rethrows",
+    "fallthrough", "catch", "await", "async",
+  ]
+
   /// Whether a name spells a type (by Swift's convention, an upper-case initial), so that a call
   /// of it is an initializer and a member access on it is static.
   static func isTypeName(_ name: String) -> Bool {

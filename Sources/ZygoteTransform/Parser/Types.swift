@@ -115,9 +115,10 @@ extension Parser {
     return type
   }
 
-  /// postfix-type-suffix = "?" | "!" | "." ( "Type" | "Protocol" )
+  /// postfix-type-suffix = "?" | "!" | "." ( "Type" | "Protocol" ) | "." type-name (after sugar)
   ///
-  /// One suffix of a postfix type, or nil when none follows.
+  /// One suffix of a postfix type, or nil when none follows. A member type of array, dictionary
+  /// or optional sugar (`[Double].Index`) is kept as text.
   mutating func parsePostfixTypeSuffix(of type: TypeSyntax, start: Int) -> TypeSyntax? {
     if current.isOperator && current.text.hasPrefix("?") && splitOperator(startingWith: "?") {
       advance()
@@ -131,6 +132,17 @@ extension Parser {
       advance()
       advance()
       return .other(text(of: range(from: start)))
+    }
+    if at(.period) && peekKind() == .identifier {
+      switch type {
+      case .array, .dictionary, .optional, .implicitlyUnwrappedOptional, .other:
+        advance()
+        advance()
+        if atTypeGenericArgumentClauseStart() { _ = parseGenericArgumentClause() }
+        return .other(text(of: range(from: start)))
+      default:
+        break
+      }
     }
     return nil
   }

@@ -6,6 +6,8 @@ struct LineTable {
   let firstLine: Int
   /// UTF-8 offsets at which lines start, relative to the source.
   private let lineStarts: [Int]
+  /// The source's length in UTF-8 bytes.
+  let sourceLength: Int
 
   init(source: String, firstLine: Int, fileName: String = "") {
     self.fileName = fileName
@@ -17,7 +19,11 @@ struct LineTable {
       if byte == UInt8(ascii: "\n") { starts.append(offset) }
     }
     lineStarts = starts
+    sourceLength = offset
   }
+
+  /// The whole source, for a diagnostic about no particular token.
+  var wholeRange: SourceRange { SourceRange(start: 0, end: sourceLength) }
 
   /// The user's line number of an offset into the source.
   func line(of offset: Int) -> Int? {
