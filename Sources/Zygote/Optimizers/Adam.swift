@@ -101,14 +101,10 @@ public struct Adam: Optimizer {
     _checkShapes("Adam", value: value, gradient: gradient, state: m)
     step += 1
     // Bias corrections in Double, then the per-component step in the tensor's scalar type.
-    let eta = Scalar(learningRate)
-    let b1 = Scalar(beta1)
-    let b2 = Scalar(beta2)
-    let eps = Scalar(epsilon)
-    let correction1 = Scalar(1 / (1 - pow(beta1, Double(step))))
-    let correction2 = Scalar(1 / (1 - pow(beta2, Double(step))))
     let hyper = Hyperparameters(
-      eta: eta, beta1: b1, beta2: b2, epsilon: eps, correction1: correction1, correction2: correction2)
+      eta: Scalar(learningRate), beta1: Scalar(beta1), beta2: Scalar(beta2), epsilon: Scalar(epsilon),
+      correction1: Scalar(1 / (1 - pow(beta1, Double(step)))),
+      correction2: Scalar(1 / (1 - pow(beta2, Double(step)))))
     gradient.withUnsafeBufferPointer { g in
       m.withUnsafeMutableBufferPointer { m in
         v.withUnsafeMutableBufferPointer { v in
