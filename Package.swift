@@ -11,6 +11,8 @@ let package = Package(
     .executable(name: "zygote-expand", targets: ["zygote-expand"]),
     .executable(name: "zygote-bench", targets: ["zygote-bench"]),
     .executable(name: "demo", targets: ["demo"]),
+    .executable(name: "linear-regression", targets: ["linear-regression"]),
+    .executable(name: "digits-mlp", targets: ["digits-mlp"]),
   ],
   targets: [
     // MARK: Runtime: what users import (macro declarations, rules, Tensor, Params).
@@ -34,6 +36,11 @@ let package = Package(
       name: "zygote-bench", dependencies: ["Zygote", "ZygoteTransform"], path: "Benchmarks/ZygoteBench",
       swiftSettings: swift6),
     .executableTarget(name: "demo", dependencies: ["Zygote"], path: "Examples/demo", swiftSettings: swift6),
+    .executableTarget(
+      name: "linear-regression", dependencies: ["Zygote"], path: "Examples/linear-regression", swiftSettings: swift6),
+    .executableTarget(
+      name: "digits-mlp", dependencies: ["Zygote"], path: "Examples/digits-mlp",
+      exclude: ["digits.u8", "DATA-LICENSE.md"], swiftSettings: swift6),
 
     // MARK: Tests.
     .testTarget(
