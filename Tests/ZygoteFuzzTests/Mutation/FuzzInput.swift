@@ -24,6 +24,8 @@ struct FuzzInput {
   var target: Target
   /// The source text.
   var source: String
+  /// Whether the source is well formed, so that generated code must be too.
+  var isWellFormed = false
 
   /// The freestanding macro names, and a few that do not exist.
   static let freestandingNames = ["gradient", "derivative", "valueWithGradient", "pullback", "differentiable", "line", ""]
@@ -38,7 +40,18 @@ struct FuzzInput {
     }
     let donors = FunctionCorpus.functions + ExpressionCorpus.expressions
     switch roll {
-    case 0..<560:
+    case 460..<560:
+      var programs = ProgramGenerator(generator: SplitMix64(seed: generator.next()))
+      let isFunction = generator.chance(75)
+      let program = isFunction ? programs.function() : programs.gradientExpression()
+      let mutate = generator.chance(20)
+      let source = mutate ? mutated(program, donors: donors) : program
+      let target: Target =
+        isFunction
+        ? .attached(macroName: "Differentiable", role: "peer", attribute: "@Differentiable", extendedType: nil)
+        : .freestanding(macroName: macroName(of: program))
+      return FuzzInput(origin: isFunction ? "generated function" : "generated closure", target: target, source: source, isWellFormed: !mutate)
+    case 0..<460:
       let source = mutated(generator.pick(FunctionCorpus.functions), donors: donors)
       let target: Target
       switch generator.below(100) {
@@ -47,7 +60,7 @@ struct FuzzInput {
       case 88..<94: target = .parseFile
       default: target = .expandFile
       }
-      return FuzzInput(origin: "function", target: target, source: source)
+      return FuzzInput(origin: "function", target: target, source: source, isWellFormed: !mutateSeed)
     case 560..<820:
       let source = mutated(generator.pick(ExpressionCorpus.expressions), donors: donors)
       if generator.chance(15) { return FuzzInput(origin: "expression", target: .parseExpression, source: source) }

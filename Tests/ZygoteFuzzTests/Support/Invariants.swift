@@ -37,6 +37,35 @@ enum Invariants {
     return firstBadRange(in: tree, sourceLength: sourceLength, budget: &budget)
   }
 
+  /// Code generated from a well-formed source parses without errors with our own parser, and
+  /// declares every adjoint it accumulates into (`_accumulate(&_ad_d_x, ...)` needs a
+  /// `var _ad_d_x`).
+  static func checkGeneratedCode(_ code: String?, isExpression: Bool) -> String? {
+    guard let code else { return nil }
+    let diagnostics = isExpression ? SwiftParser.parseExpression(code).diagnostics : SwiftParser.parseFile(code).diagnostics
+    if let error = diagnostics.first(where: { $0.severity == .error }) {
+      let start = code.utf8.index(code.utf8.startIndex, offsetBy: min(max(error.range.start, 0), code.utf8.count))
+      let context = String(decoding: code.utf8[start...].prefix(60), as: UTF8.self)
+      return "the generated code does not parse: \(error.message) at \"\(context)\"\n\(code)"
+    }
+    for name in adjointNames(in: code, after: "&") where !code.contains("var \(name) ") && !code.contains("let \(name) ") {
+      return "the generated code accumulates into \(name), which it never declares\n\(code)"
+    }
+    return nil
+  }
+
+  /// The `_ad_d_...` identifiers that directly follow `marker` in `code`.
+  static func adjointNames(in code: String, after marker: String) -> Set<String> {
+    var names = Set<String>()
+    var rest = code[...]
+    while let range = rest.firstRange(of: marker + "_ad_d_") {
+      let name = rest[range.lowerBound...].dropFirst(marker.count).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+      names.insert(String(name))
+      rest = rest[range.upperBound...]
+    }
+    return names
+  }
+
   /// `nil` when `0 <= start <= end <= sourceLength`.
   static func check(_ range: SourceRange, sourceLength: Int) -> String? {
     guard 0 <= range.start, range.start <= range.end, range.end <= sourceLength else {
@@ -71,10 +100,12 @@ extension FuzzInput {
       let result = MacroExpander.expandAttached(
         macroName: macroName, role: role, attributeSource: attribute, declarationSource: source,
         extendedType: extendedType, context: context)
-      return Invariants.check(result, sourceLength: length)
+      if let problem = Invariants.check(result, sourceLength: length) { return problem }
+      return isWellFormed ? Invariants.checkGeneratedCode(result.expandedSource, isExpression: false) : nil
     case .freestanding(let macroName):
       let result = MacroExpander.expandFreestanding(macroName: macroName, source: source, context: context)
-      return Invariants.check(result, sourceLength: length)
+      if let problem = Invariants.check(result, sourceLength: length) { return problem }
+      return isWellFormed ? Invariants.checkGeneratedCode(result.expandedSource, isExpression: true) : nil
     case .parseDeclaration:
       let (declaration, diagnostics) = SwiftParser.parseDeclaration(source)
       if declaration == nil && !diagnostics.contains(where: { $0.severity == .error }) {
