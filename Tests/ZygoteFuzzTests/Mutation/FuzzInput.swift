@@ -40,7 +40,7 @@ struct FuzzInput {
     }
     let donors = FunctionCorpus.functions + ExpressionCorpus.expressions
     switch roll {
-    case 460..<560:
+    case 490..<560:
       var programs = ProgramGenerator(generator: SplitMix64(seed: generator.next()))
       let isFunction = generator.chance(75)
       let program = isFunction ? programs.function() : programs.gradientExpression()
@@ -51,7 +51,7 @@ struct FuzzInput {
         ? .attached(macroName: "Differentiable", role: "peer", attribute: "@Differentiable", extendedType: nil)
         : .freestanding(macroName: macroName(of: program))
       return FuzzInput(origin: isFunction ? "generated function" : "generated closure", target: target, source: source, isWellFormed: !mutate)
-    case 0..<460:
+    case 0..<490:
       let source = mutated(generator.pick(FunctionCorpus.functions), donors: donors)
       let target: Target
       switch generator.below(100) {

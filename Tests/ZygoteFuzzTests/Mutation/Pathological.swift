@@ -3,7 +3,7 @@
 enum Pathological {
   /// The most statements (or parameters) in one generated body. (Expansion time once grew
   /// quadratically with it: `FuzzFindingsTests.testQuadraticCaptureListOnALongBody`.)
-  static let maximumStatements = 2_000
+  static let maximumStatements = 1_000
 
   /// A `@Differentiable` function whose body is pathological.
   static func declaration(using generator: inout SplitMix64) -> String {

@@ -17,7 +17,7 @@ struct ProgramGenerator {
   let maximumDepth: Int
 
   /// Creates a generator.
-  init(generator: SplitMix64, maximumDepth: Int = 4) {
+  init(generator: SplitMix64, maximumDepth: Int = 3) {
     self.generator = generator
     self.maximumDepth = maximumDepth
   }
@@ -27,7 +27,7 @@ struct ProgramGenerator {
     scopes = [[("x", false), ("y", false)]]
     loopDepth = 0
     var body = ""
-    for _ in 0..<(1 + generator.below(6)) { body += statement(depth: 1) }
+    for _ in 0..<(1 + generator.below(5)) { body += statement(depth: 1) }
     body += "  return \(expression(depth: 0))\n"
     let generics = generator.chance(10)
     let scalar = generics ? "T" : "Double"
