@@ -4,11 +4,16 @@
 // active than necessary, never less: extra rule calls cost time, never correctness.
 
 struct ActivityAnalysis {
+  /// Names that carry a derivative: from the differentiated parameters, or from free variables
+  /// (which may be implicit parameters).
   private(set) var activeNames: Set<String>
+  /// Names that carry a derivative from the differentiated parameters alone: array indices,
+  /// loop sequences and conditions must not depend on these.
+  private(set) var strictlyActiveNames: Set<String> = []
   private(set) var mutableNames: Set<String> = []
   private(set) var boundNames: Set<String>
 
-  init(parameters: [String], body: [Statement]) {
+  init(parameters: [String], body: [Statement], isFreeVariable: (String) -> Bool = { _ in false }) {
     activeNames = Set(parameters)
     boundNames = Set(parameters)
     var flows: [(targets: [String], sources: Set<String>)] = []
@@ -55,16 +60,22 @@ struct ActivityAnalysis {
       }
     }
     // Propagate to a fixed point; each pass adds at least one name or stops.
-    var changed = true
-    while changed {
-      changed = false
-      for flow in flows where !flow.sources.isDisjoint(with: activeNames) {
-        for name in flow.targets where !activeNames.contains(name) {
-          activeNames.insert(name)
-          changed = true
+    func propagate(from seeds: Set<String>, throughFreeVariables: Bool) -> Set<String> {
+      var active = seeds
+      var changed = true
+      while changed {
+        changed = false
+        for flow in flows where !flow.sources.isDisjoint(with: active) || (throughFreeVariables && flow.sources.contains(where: isFreeVariable)) {
+          for name in flow.targets where !active.contains(name) {
+            active.insert(name)
+            changed = true
+          }
         }
       }
+      return active
     }
+    strictlyActiveNames = propagate(from: activeNames, throughFreeVariables: false)
+    activeNames = propagate(from: activeNames, throughFreeVariables: true)
   }
 
   private mutating func bindFlow(_ condition: Condition, into flows: inout [(targets: [String], sources: Set<String>)]) {

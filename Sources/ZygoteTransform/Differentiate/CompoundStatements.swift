@@ -32,10 +32,11 @@ extension Differentiator {
       emitPlain(statement, returns: returns, into: &forward)
       return
     }
-    if case .if(let ifStatement) = statement,
-      let bound = ifStatement.allConditions.flatMap(\.boundNames).first(where: activeNames.contains)
-    {
-      refuse("binding the differentiated value '\(bound)' with 'if let' or 'case' is not supported yet; unwrap it outside the differentiated code", at: ifStatement.range)
+    var boundByConditions: [String] = []
+    if case .if(let ifStatement) = statement { boundByConditions = ifStatement.allConditions.flatMap(\.boundNames) }
+    if case .switch(_, _, let cases, _) = statement { boundByConditions = cases.flatMap(\.boundNames) }
+    if let bound = boundByConditions.first(where: activeNames.contains) {
+      refuse("binding the differentiated value '\(bound)' with 'if let' or a 'case' pattern is not supported yet; unwrap it outside the differentiated code", at: statement.range)
       return
     }
     switch statement {
@@ -97,7 +98,7 @@ extension Differentiator {
         return copy
       }
       numbered = .switch(label: label, subject: subject, cases: newCases, range: range)
-      if isActive(subject) { refuse("switching on a differentiated value is not supported; switch on an integer or enum", at: subject.range) }
+      if isStrictlyActive(subject) { refuse("switching on a differentiated value is not supported; switch on an integer or enum", at: subject.range) }
     default:
       break
     }
@@ -185,7 +186,7 @@ extension Differentiator {
         }
       }
     case .switch(_, let subject, let cases, _):
-      if isActive(subject) { refuse("switching on a differentiated value is not supported; switch on an integer or enum", at: subject.range) }
+      if isStrictlyActive(subject) { refuse("switching on a differentiated value is not supported; switch on an integer or enum", at: subject.range) }
       code.add("switch \(subject.swiftSource) {")
       for switchCase in cases {
         var body = differentiate(replayedBody(of: switchCase.body, in: statement), returns: replayReturns, inPlace: true).inPlace
@@ -336,7 +337,7 @@ extension Differentiator {
     case .forIn(_, let pattern, let sequence, let filter, _, let range):
       let sequenceName = "_ad_seq\(id)"
       let element = "_ad_el\(id)"
-      if isActive(sequence) {
+      if isStrictlyActive(sequence) {
         refuse("iterating over a differentiated value is not supported yet; iterate over its indices", at: sequence.range)
       }
       let used = body.reduce(into: filter?.namesRead ?? []) { $0.formUnion($1.namesRead) }

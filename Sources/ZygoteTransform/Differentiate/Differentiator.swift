@@ -50,6 +50,8 @@ struct DifferentiatedBlock {
 final class Differentiator {
   /// Names of active variables: parameters being differentiated and everything computed from them.
   private(set) var activeNames: Set<String>
+  /// Active names that derive from the differentiated parameters (not only from free variables).
+  private(set) var strictlyActiveNames: Set<String>
   /// Names declared with `var` anywhere in the body (and `inout` parameters).
   let mutableNames: Set<String>
   /// Names bound in the body or as parameters: any other name is free (a global or a capture).
@@ -69,18 +71,49 @@ final class Differentiator {
 
   init(
     parameters: [String], body: [Statement], localFunctionRules: [String: String],
-    implicitParameters: ImplicitParameterMode, lineTable: LineTable, inoutParameters: [String] = []
+    implicitParameters: ImplicitParameterMode, lineTable: LineTable, inoutParameters: [String] = [],
+    otherParameters: [String] = []
   ) {
-    let analysis = ActivityAnalysis(parameters: parameters, body: body)
+    var bound = Set(parameters).union(otherParameters)
+    for statement in body { bound.formUnion(statement.namesDeclared) }
+    let locals = FunctionRuleGenerator.nestedDifferentiableFunctions(in: body)
+    let analysis = ActivityAnalysis(parameters: parameters, body: body) { name in
+      Differentiator.isFreeVariable(name, bound: bound, localFunctions: locals)
+    }
     self.activeNames = analysis.activeNames
+    self.strictlyActiveNames = analysis.strictlyActiveNames
     self.mutableNames = analysis.mutableNames.union(inoutParameters)
-    self.boundNames = analysis.boundNames
+    self.boundNames = analysis.boundNames.union(otherParameters)
     self.localFunctionRules = localFunctionRules
     self.implicitParameters = implicitParameters
     self.lineTable = lineTable
     if let keyword = analysis.boundNames.subtracting(["self", "Self", "super"]).intersection(RuleNames.keywords).sorted().first {
       diagnostics.append(.error("the variable '`\(keyword)`' is named like a keyword; rename it to differentiate this code", at: lineTable.wholeRange))
     }
+  }
+
+  /// The accumulators that `code` changes (`&_ad_d_x`, `_ad_d_x = ...`, `_ad_d_x.removeLast()`),
+  /// found in one pass, so that the others are declared with `let`.
+  static func mutatedAccumulators(in code: Code) -> Set<String> {
+    var result = Set<String>()
+    for line in code.lines {
+      let text = line.text
+      var index = text.startIndex
+      while let range = text[index...].firstRange(of: "_ad_d_") {
+        var end = range.upperBound
+        while end < text.endIndex, text[end].isLetter || text[end].isNumber || text[end] == "_" { end = text.index(after: end) }
+        let name = String(text[range.lowerBound..<end])
+        let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
+        let rest = text[end...]
+        if before == "&" || (range.lowerBound == text.startIndex && (rest.hasPrefix(" = ") || rest.hasPrefix("[") || rest.hasPrefix("."))) {
+          result.insert(name)
+        } else if rest.hasPrefix(".removeLast()") {
+          result.insert(name)
+        }
+        index = end
+      }
+    }
+    return result
   }
 
   /// Makes a generated variable active (a hoisted value that the loop's replay differentiates).
@@ -96,6 +129,26 @@ final class Differentiator {
   func refuse(_ message: String, at range: SourceRange) {
     if diagnostics.contains(where: { $0.range == range }) { return }
     diagnostics.append(.error(message, at: range))
+  }
+
+  /// Whether a name read as a value is a free variable (a global or a capture, which may be an
+  /// implicit parameter): not bound in the body, not `self`, not spelled like a type. A name is
+  /// taken for a type when it starts with an upper-case letter and has a lower-case one (`Tensor`);
+  /// `W`, `W1` and `GW` are variables.
+  static func isFreeVariable(_ name: String, bound: Set<String>, localFunctions: [String: String]) -> Bool {
+    guard !bound.contains(name), name != "self", name != "super", !name.hasPrefix("$"), !name.hasPrefix("_ad_"),
+      localFunctions[name] == nil, let first = name.first, first.isLetter || first == "_"
+    else { return false }
+    return !looksLikeTypeName(name)
+  }
+
+  static func looksLikeTypeName(_ name: String) -> Bool {
+    guard let first = name.first, first.isUppercase else { return false }
+    return name.contains(where: { $0.isLowercase })
+  }
+
+  func isFreeVariable(_ name: String) -> Bool {
+    Differentiator.isFreeVariable(name, bound: boundNames, localFunctions: localFunctionRules)
   }
 
   func isFreeName(_ name: String, allowingCapitalized: Bool = false) -> Bool {
@@ -136,11 +189,10 @@ final class Differentiator {
     }
     for chunk in backwardChunks.reversed() { block.backward.add(chunk) }
     var seen = Set<String>()
-    let backwardText = block.backward.render()
+    let mutated = Differentiator.mutatedAccumulators(in: block.backward)
     for name in declaredActive where seen.insert(name).inserted {
       let adjoint = adjointName(name)
-      let mutated = backwardText.contains("&\(adjoint)") || backwardText.contains("\(adjoint) = ")
-      block.accumulators.add("\(mutated ? "var" : "let") \(adjoint) = _zeroTangent(like: \(name))")
+      block.accumulators.add("\(mutated.contains(adjoint) ? "var" : "let") \(adjoint) = _zeroTangent(like: \(name))")
     }
     return block
   }
@@ -169,7 +221,7 @@ final class Differentiator {
         backpropagate(lowered, seed: gradient, into: &backward)
         return
       }
-      if isActive(expression), !isIgnorableCall(expression) {
+      if isStrictlyActive(expression), !isIgnorableCall(expression) {
         refuse("a statement whose result is unused cannot use a differentiated value here (a mutating method such as 'append' or an 'inout' argument loses its derivative); assign the result to a variable", at: expression.range)
       }
       forward.add(ASTPrinter.print([statement], indent: ""))
@@ -335,7 +387,7 @@ final class Differentiator {
     array: String, index: Expression, op: String, value: Expression, range: SourceRange,
     forward: inout Code, backward: inout Code
   ) {
-    if isActive(index) {
+    if isStrictlyActive(index) {
       refuse("an array index must not depend on a differentiated value", at: index.range)
       return
     }

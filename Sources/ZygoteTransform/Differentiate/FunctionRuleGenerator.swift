@@ -103,7 +103,8 @@ enum FunctionRuleGenerator {
     let localRules = nestedDifferentiableFunctions(in: restructured)
     let differentiator = Differentiator(
       parameters: differentiated.map(\.name), body: restructured, localFunctionRules: localRules,
-      implicitParameters: ImplicitParameterMode(), lineTable: lineTable)
+      implicitParameters: ImplicitParameterMode(), lineTable: lineTable,
+      otherParameters: function.parameters.map(\.name).filter { name in !differentiated.contains { $0.name == name } })
     let block = differentiator.differentiate(restructured, returns: .define(name: "_ad_result", type: resultText, seed: "_ad_seed"))
     diagnostics += differentiator.diagnostics
     if diagnostics.contains(where: { $0.severity == .error }) {
@@ -211,11 +212,10 @@ enum FunctionRuleGenerator {
   /// `var _ad_d_x = _zeroTangent(like: x)` for each parameter (`let` when nothing adds to it).
   static func accumulatorDeclarations(for names: [String], differentiator: Differentiator, backward: Code) -> Code {
     var code = Code()
-    let text = backward.render()
+    let mutated = Differentiator.mutatedAccumulators(in: backward)
     for name in names {
       let adjoint = differentiator.adjointName(name)
-      let mutated = text.contains("&\(adjoint)") || text.contains("\(adjoint) = ")
-      code.add("\(mutated ? "var" : "let") \(adjoint) = _zeroTangent(like: \(name))")
+      code.add("\(mutated.contains(adjoint) ? "var" : "let") \(adjoint) = _zeroTangent(like: \(name))")
     }
     return code
   }

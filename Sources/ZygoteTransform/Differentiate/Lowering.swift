@@ -80,6 +80,7 @@ extension Differentiator {
   func isActive(_ expression: Expression) -> Bool {
     let names = expression.differentiableNamesRead
     if !names.isDisjoint(with: activeNames) { return true }
+    if names.contains(where: isFreeVariable) { return true }
     if implicitParameters.callsAreActive && expression.containsFunctionCall { return true }
     return false
   }
@@ -91,8 +92,9 @@ extension Differentiator {
   func lower(_ expression: Expression, into forward: inout Code, valueNeeded: Bool = true) -> Lowered {
     guard isActive(expression) else { return .inactive(expression.swiftSource) }
     switch expression {
-    case .identifier(let name, _):
+    case .identifier(let name, let range):
       if activeNames.contains(name) { return .variable(name) }
+      if isFreeVariable(name) { return implicitRead(expression, at: range, into: &forward) }
       return .inactive(expression.swiftSource)
     case .integerLiteral, .floatLiteral, .stringLiteral, .booleanLiteral, .nilLiteral, .implicitMember,
       .keyPath, .discard:
@@ -119,7 +121,7 @@ extension Differentiator {
       let inner = lower(operand, into: &forward)
       return emitOperation("\(RuleNames.function)(\(label): \(inner.valueText))", operands: [inner], valueNeeded: valueNeeded, at: range, into: &forward)
     case .ternary(let condition, let whenTrue, let whenFalse, let range):
-      if isActive(condition), !isInactiveResult(condition) {
+      if isStrictlyActive(condition), !isInactiveResult(condition) {
         refuse("the condition of '?:' must not be differentiated", at: condition.range)
       }
       return lowerSelection(condition: condition, whenTrue: whenTrue, whenFalse: whenFalse, at: range, into: &forward)
@@ -127,11 +129,16 @@ extension Differentiator {
       return lowerCall(expression, callee: callee, arguments: arguments, trailing: trailing, range: range, valueNeeded: valueNeeded, into: &forward)
     case .member(let base, let name, let range):
       if RuleNames.inactiveMembers.contains(name) { return .inactive(expression.swiftSource) }
-      if case .identifier(let baseName, _) = base, RuleNames.isTypeName(baseName) || baseName == "self" {
+      if case .identifier(let baseName, _) = base, !activeNames.contains(baseName), !isFreeVariable(baseName),
+        RuleNames.isTypeName(baseName) || baseName == "self"
+      {
         return .inactive(expression.swiftSource)
       }
       if let (variable, path) = propertyPath(expression), activeNames.contains(variable) {
         return .property(variable: variable, path: path)
+      }
+      if let (variable, _) = propertyPath(expression), isFreeVariable(variable) {
+        return implicitRead(expression, at: range, into: &forward)
       }
       refuse("reading the property '\(name)' of a differentiated value is supported on variables only; bind the value to a variable first", at: range)
       return .inactive(expression.swiftSource)
@@ -142,12 +149,15 @@ extension Differentiator {
       }
       return lower(inner, into: &forward, valueNeeded: valueNeeded)
     case .subscript(let base, let arguments, let range):
+      if case .identifier(let name, _) = base, isFreeVariable(name), !arguments.contains(where: { isStrictlyActive($0.value) }) {
+        return implicitRead(expression, at: range, into: &forward)
+      }
       guard case .identifier(let name, _) = base, activeNames.contains(name), arguments.count == 1, arguments[0].label == nil else {
         refuse("only 'array[index]' on a differentiated array variable is supported; bind the array to a variable first", at: range)
         return .inactive(expression.swiftSource)
       }
       let index = arguments[0].value
-      if isActive(index) {
+      if isStrictlyActive(index) {
         refuse("an array index must not depend on a differentiated value", at: index.range)
         return .inactive(expression.swiftSource)
       }
@@ -185,16 +195,24 @@ extension Differentiator {
     }
   }
 
+  /// Whether an expression depends on the differentiated parameters (not only on free variables):
+  /// indices, conditions and loop sequences must not.
+  func isStrictlyActive(_ expression: Expression) -> Bool {
+    !expression.differentiableNamesRead.isDisjoint(with: strictlyActiveNames)
+  }
+
   /// Lowers an operand of a differentiated operation. A free variable there (a global or a
   /// captured variable) is read through `_vjp(implicit:)`, so that a Tensor parameter tracked by
   /// `#gradient(Params(...))` receives its gradient.
   func lowerOperand(_ expression: Expression, into forward: inout Code) -> Lowered {
-    // A bare name in an operand position is a value even when capitalised (`W`): types appear
-    // there only as `T.self`.
-    if case .identifier(let name, let range) = expression, !activeNames.contains(name), isFreeName(name, allowingCapitalized: true) {
-      return emitOperation("\(RuleNames.function)(implicit: \(name))", operands: [], returnsVoid: true, valueNeeded: true, at: range, into: &forward)
-    }
-    return lower(expression, into: &forward)
+    lower(expression, into: &forward)
+  }
+
+  /// A read of a free variable (or of a property or element of one) through
+  /// `_vjp(implicit:)`: a Tensor tracked by `#gradient(Params(...))` receives its gradient by
+  /// identity; any other value passes unchanged.
+  func implicitRead(_ expression: Expression, at range: SourceRange, into forward: inout Code) -> Lowered {
+    emitOperation("\(RuleNames.function)(implicit: \(expression.swiftSource))", operands: [], returnsVoid: true, valueNeeded: true, at: range, into: &forward)
   }
 
   /// Whether the expression's value never carries a derivative, whatever it reads.
@@ -255,7 +273,9 @@ extension Differentiator {
         return .inactive(expression.swiftSource)
       }
       let receiver: Lowered
-      if case .identifier(let baseName, _) = base, RuleNames.isTypeName(baseName) || baseName == "self" {
+      if case .identifier(let baseName, _) = base, !activeNames.contains(baseName), !isFreeVariable(baseName),
+        RuleNames.isTypeName(baseName) || baseName == "self"
+      {
         receiver = .inactive(base.swiftSource)
       } else {
         receiver = lowerOperand(base, into: &forward)
@@ -270,7 +290,7 @@ extension Differentiator {
       return emitOperation(ruleCall, operands: [receiver] + operands, valueNeeded: valueNeeded, at: range, into: &forward)
     default:
       // A function value: `fs[name]!(x)`, `table[i](x)`.
-      if isActive(callee) {
+      if isStrictlyActive(callee) {
         refuse("the called function value depends on a differentiated value; compute it outside the differentiated code", at: callee.range)
         return .inactive(expression.swiftSource)
       }
