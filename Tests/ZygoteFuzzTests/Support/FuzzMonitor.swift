@@ -106,8 +106,8 @@ enum FuzzMonitor {
     }
   }
 
-  /// Writes which input crashed, puts the previous handler back and returns, so that the fault
-  /// happens again and reaches that handler. Uses only async-signal-safe calls.
+  /// Writes which input crashed, puts the previous handler back and returns, so that the signal
+  /// reaches that handler. Uses only async-signal-safe calls.
   static func reportCrash(_ signal: Int32) {
     let thread = currentThread()
     // The crashing thread's input; if the crash is on another thread, every running input.
@@ -132,6 +132,9 @@ enum FuzzMonitor {
       _ = write(2, messageBuffer, length)
     }
     sigaction(signal, &previousActions[Int(signal)], nil)
+    // A fault happens again when the handler returns; an abort does not, so send it again (it
+    // stays pending until this handler returns, then reaches the restored one).
+    if signal == SIGABRT { raise(signal) }
   }
 
   private static func append(_ text: StaticString, at offset: Int) -> Int {
