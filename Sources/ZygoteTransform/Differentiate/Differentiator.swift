@@ -66,6 +66,8 @@ final class Differentiator {
   /// first call's range: the peer declares a fallback that names them if they have no rule.
   var unresolvedCallees: [(name: String, range: SourceRange)] = []
   private var counter = 0
+  /// Accumulators the generated backward pass changes.
+  private(set) var mutatedAdjoints: Set<String> = []
   /// Mutable variables visible at the statement being differentiated.
   private(set) var visibleMutableNames: Set<String> = []
 
@@ -92,28 +94,10 @@ final class Differentiator {
     }
   }
 
-  /// The accumulators that `code` changes (`&_ad_d_x`, `_ad_d_x = ...`, `_ad_d_x.removeLast()`),
-  /// found in one pass, so that the others are declared with `let`.
-  static func mutatedAccumulators(in code: Code) -> Set<String> {
-    var result = Set<String>()
-    for line in code.lines {
-      let text = line.text
-      var index = text.startIndex
-      while let range = text[index...].firstRange(of: "_ad_d_") {
-        var end = range.upperBound
-        while end < text.endIndex, text[end].isLetter || text[end].isNumber || text[end] == "_" { end = text.index(after: end) }
-        let name = String(text[range.lowerBound..<end])
-        let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
-        let rest = text[end...]
-        if before == "&" || (range.lowerBound == text.startIndex && (rest.hasPrefix(" = ") || rest.hasPrefix("[") || rest.hasPrefix("."))) {
-          result.insert(name)
-        } else if rest.hasPrefix(".removeLast()") {
-          result.insert(name)
-        }
-        index = end
-      }
-    }
-    return result
+  /// Records that the backward pass changes an accumulator, so that it is declared with `var`
+  /// (the others are declared with `let`).
+  func noteMutation(of adjoint: String) {
+    mutatedAdjoints.insert(adjoint)
   }
 
   /// Makes a generated variable active (a hoisted value that the loop's replay differentiates).
@@ -189,10 +173,9 @@ final class Differentiator {
     }
     for chunk in backwardChunks.reversed() { block.backward.add(chunk) }
     var seen = Set<String>()
-    let mutated = Differentiator.mutatedAccumulators(in: block.backward)
     for name in declaredActive where seen.insert(name).inserted {
       let adjoint = adjointName(name)
-      block.accumulators.add("\(mutated.contains(adjoint) ? "var" : "let") \(adjoint) = _zeroTangent(like: \(name))")
+      block.accumulators.add("\(mutatedAdjoints.contains(adjoint) ? "var" : "let") \(adjoint) = _zeroTangent(like: \(name))")
     }
     return block
   }
@@ -218,6 +201,7 @@ final class Differentiator {
         forward.add("\(array).append(\(lowered.valueText))" + lineComment(expression.range))
         let gradient = "_ad_g\(nextID())"
         backward.add("let \(gradient) = \(adjointName(array)).removeLast()")
+        noteMutation(of: adjointName(array))
         backpropagate(lowered, seed: gradient, into: &backward)
         return
       }
@@ -358,6 +342,7 @@ final class Differentiator {
     } else {
       backward.add("\(adjointName(name)) = _zeroTangent(like: \(name))")
     }
+    noteMutation(of: adjointName(name))
   }
 
   /// `p.x = e`: the property's gradient flows into `e`, and the property's accumulator starts afresh.
@@ -379,6 +364,7 @@ final class Differentiator {
     let accumulator = "\(adjointName(variable)).\(path)"
     backward.add("let \(gradient) = \(accumulator)")
     backward.add("\(accumulator) = _zeroTangent(like: \(variable).\(path))")
+    noteMutation(of: adjointName(variable))
     backpropagate(lowered, seed: gradient, into: &backward)
   }
 
@@ -407,6 +393,7 @@ final class Differentiator {
     let gradient = "_ad_g\(nextID())"
     backward.add("let \(gradient) = \(adjointName(array))[\(indexText)]")
     backward.add("\(adjointName(array))[\(indexText)] = _zeroTangent(like: \(array)[\(indexText)])")
+    noteMutation(of: adjointName(array))
     backpropagate(lowered, seed: gradient, into: &backward)
   }
 

@@ -166,37 +166,15 @@ enum FunctionRuleGenerator {
   /// Every identifier-like word of the lines, in one pass.
   static func identifiers(in lines: [String]) -> Set<String> {
     var result = Set<String>()
-    for line in lines {
-      var current = ""
-      for character in line {
-        if character.isLetter || character.isNumber || character == "_" || character == "$" {
-          current.append(character)
-        } else if !current.isEmpty {
-          result.insert(current)
-          current = ""
-        }
-      }
-      if !current.isEmpty { result.insert(current) }
-    }
+    for line in lines { result.formUnion(IdentifierScan.words(in: line)) }
     return result
   }
 
   /// The `_ad_` names a generated line of the forward pass declares at its own level.
   static func generatedNames(declaredBy line: String) -> [String] {
     guard line.hasPrefix("let ") || line.hasPrefix("var ") else { return [] }
-    var result: [String] = []
-    var current = ""
-    for character in line.dropFirst(4) {
-      if character == "=" { break }
-      if character.isLetter || character.isNumber || character == "_" {
-        current.append(character)
-      } else {
-        if current.hasPrefix("_ad_") { result.append(current) }
-        current = ""
-      }
-    }
-    if current.hasPrefix("_ad_") { result.append(current) }
-    return result
+    let declared = line.utf8.split(separator: UInt8(ascii: "="), maxSplits: 1).first.map { String(Substring($0)) } ?? ""
+    return IdentifierScan.words(in: declared).filter { $0.hasPrefix("_ad_") }.sorted()
   }
 
   /// A rule that loses to any real rule of `callee` and, when there is none, makes the compiler say
@@ -212,10 +190,9 @@ enum FunctionRuleGenerator {
   /// `var _ad_d_x = _zeroTangent(like: x)` for each parameter (`let` when nothing adds to it).
   static func accumulatorDeclarations(for names: [String], differentiator: Differentiator, backward: Code) -> Code {
     var code = Code()
-    let mutated = Differentiator.mutatedAccumulators(in: backward)
     for name in names {
       let adjoint = differentiator.adjointName(name)
-      code.add("\(mutated.contains(adjoint) ? "var" : "let") \(adjoint) = _zeroTangent(like: \(name))")
+      code.add("\(differentiator.mutatedAdjoints.contains(adjoint) ? "var" : "let") \(adjoint) = _zeroTangent(like: \(name))")
     }
     return code
   }
@@ -276,7 +253,9 @@ enum FunctionRuleGenerator {
       if nonDifferentiableTypes.contains(name) { return "NoTangent" }
       return "\(name).Tangent"
     case .array(let element):
-      return "[\(tangentType(of: element, scalarGenerics: scalarGenerics))]"
+      // An array of integers (labels, indices) has no derivative at all.
+      let elementTangent = tangentType(of: element, scalarGenerics: scalarGenerics)
+      return elementTangent == "NoTangent" ? "NoTangent" : "[\(elementTangent)]"
     case .tuple(let elements):
       if elements.isEmpty { return "NoTangent" }
       return "(\(elements.map { ($0.label.map { "\($0): " } ?? "") + tangentType(of: $0.type, scalarGenerics: scalarGenerics) }.joined(separator: ", ")))"

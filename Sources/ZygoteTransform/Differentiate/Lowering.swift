@@ -353,14 +353,17 @@ extension Differentiator {
       break
     case .variable(let name):
       backward.add("_accumulate(&\(adjointName(name)), \(seed))")
+      noteMutation(of: adjointName(name))
     case .operation(let operation):
       backpropagate(operation, seed: seed, into: &backward)
     case .selection(let selection):
       backpropagate(selection, seed: seed, into: &backward)
     case .element(let array, let index):
       backward.add("_accumulate(&\(adjointName(array)), at: \(index), \(seed))")
+      noteMutation(of: adjointName(array))
     case .property(let variable, let path):
       backward.add("_accumulate(&\(adjointName(variable)).\(path), \(seed))")
+      noteMutation(of: adjointName(variable))
     }
   }
 
@@ -405,6 +408,7 @@ extension Differentiator {
         backward.add("_ = \(call)")
       case .variable(let name):
         backward.add("_accumulate(&\(adjointName(name)), \(call))")
+        noteMutation(of: adjointName(name))
       default:
         let gradient = "_ad_g\(operation.id)"
         backward.add("let \(gradient) = \(call)")

@@ -87,18 +87,7 @@ extension ClosureExpression {
 /// The identifier-like words of a text the parser keeps whole, so that a name read inside it is
 /// never missed.
 func identifierLikeWords(in text: String) -> Set<String> {
-  var words = Set<String>()
-  var current = ""
-  for character in text {
-    if character.isLetter || character.isNumber || character == "_" || character == "$" {
-      current.append(character)
-    } else {
-      if let first = current.first, !first.isNumber { words.insert(current) }
-      current = ""
-    }
-  }
-  if let first = current.first, !first.isNumber { words.insert(current) }
-  return words
+  IdentifierScan.words(in: text).filter { word in !(word.utf8.first.map { $0 >= 48 && $0 <= 57 } ?? true) }
 }
 
 extension Pattern {

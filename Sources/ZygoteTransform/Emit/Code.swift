@@ -19,8 +19,12 @@ struct Code: Equatable {
 
   /// Appends one line (a line with embedded newlines is split, keeping its relative indentation).
   mutating func add(_ text: String) {
-    for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      lines.append(Line(depth: 0, text: String(piece)))
+    guard text.utf8.contains(UInt8(ascii: "\n")) else {
+      lines.append(Line(depth: 0, text: text))
+      return
+    }
+    for piece in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+      lines.append(Line(depth: 0, text: String(Substring(piece))))
     }
   }
 

@@ -1,0 +1,33 @@
+// Scanning generated or kept-as-text Swift for identifiers, byte by byte over contiguous UTF-8:
+// the transform does this for every function it expands, and Character-level iteration was most
+// of its time.
+
+enum IdentifierScan {
+  /// Whether a UTF-8 byte can be part of an identifier (non-ASCII bytes count, so that names with
+  /// letters outside ASCII stay whole).
+  @inline(__always)
+  static func isIdentifierByte(_ byte: UInt8) -> Bool {
+    (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 95 || byte == 36
+      || byte >= 128
+  }
+
+  /// The identifier-like words of `text`.
+  static func words(in text: String) -> Set<String> {
+    var result = Set<String>()
+    var copy = text
+    copy.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        if isIdentifierByte(bytes[index]) {
+          var end = index + 1
+          while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
+          result.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
+          index = end
+        } else {
+          index += 1
+        }
+      }
+    }
+    return result
+  }
+}
