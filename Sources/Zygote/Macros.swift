@@ -63,6 +63,17 @@ public macro valueWithGradient<A: Differentiable, B: Differentiable, R: Differen
   _ function: (A, B) -> R, at a: A, _ b: B
 ) -> (value: R, gradient: (A.Tangent, B.Tangent)) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
 
+/// The value and the gradients of a function of three arguments.
+@freestanding(expression)
+public macro valueWithGradient<A: Differentiable, B: Differentiable, C: Differentiable, R: Differentiable>(
+  _ function: (A, B, C) -> R, at a: A, _ b: B, _ c: C
+) -> (value: R, gradient: (A.Tangent, B.Tangent, C.Tangent)) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+/// The value and the gradients of a function of four arguments.
+@freestanding(expression)
+public macro valueWithGradient<A: Differentiable, B: Differentiable, C: Differentiable, D: Differentiable, R: Differentiable>(
+  _ function: (A, B, C, D) -> R, at a: A, _ b: B, _ c: C, _ d: D
+) -> (value: R, gradient: (A.Tangent, B.Tangent, C.Tangent, D.Tangent)) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
 /// The value and the pullback at `x`: `let (y, back) = #pullback(f, at: 10.0)`.
 @freestanding(expression)
 public macro pullback<A: Differentiable, R: Differentiable>(_ function: (A) -> R, at x: A) -> (value: R, pullback: (R.Tangent) -> A.Tangent) =
@@ -72,6 +83,17 @@ public macro pullback<A: Differentiable, R: Differentiable>(_ function: (A) -> R
 public macro pullback<A: Differentiable, B: Differentiable, R: Differentiable>(
   _ function: (A, B) -> R, at a: A, _ b: B
 ) -> (value: R, pullback: (R.Tangent) -> (A.Tangent, B.Tangent)) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The value and the pullback of a function of three arguments.
+@freestanding(expression)
+public macro pullback<A: Differentiable, B: Differentiable, C: Differentiable, R: Differentiable>(
+  _ function: (A, B, C) -> R, at a: A, _ b: B, _ c: C
+) -> (value: R, pullback: (R.Tangent) -> (A.Tangent, B.Tangent, C.Tangent)) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+/// The value and the pullback of a function of four arguments.
+@freestanding(expression)
+public macro pullback<A: Differentiable, B: Differentiable, C: Differentiable, D: Differentiable, R: Differentiable>(
+  _ function: (A, B, C, D) -> R, at a: A, _ b: B, _ c: C, _ d: D
+) -> (value: R, pullback: (R.Tangent) -> (A.Tangent, B.Tangent, C.Tangent, D.Tangent)) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
 
 /// A differentiable function value: `#differentiable(sin)`, `#differentiable(f)` or
 /// `#differentiable({ x in x * x })`, to store in variables and dictionaries and call later
