@@ -239,3 +239,35 @@ final class ControlFlowTests: XCTestCase {
     XCTAssertEqual(#gradient(longLoop, at: 2.0), 999_999)
   }
 }
+
+extension ControlFlowTests {
+  /// Every control-flow function against central finite differences over a sweep of points
+  /// (points next to a branch's boundary are skipped: the derivative jumps there).
+  func testSweepAgainstFiniteDifferences() {
+    let functions: [(String, (Double) -> Double, (Double) -> Double, Set<Double>)] = [
+      ("piecewise", piecewise, { #gradient(piecewise, at: $0) }, [0, -1]),
+      ("earlyReturn", earlyReturn, { #gradient(earlyReturn, at: $0) }, [0]),
+      ("leaky", leaky, { #gradient(leaky, at: $0) }, [0]),
+      ("halving", halving, { #gradient(halving, at: $0) }, []),
+      ("iterated", iterated, { #gradient(iterated, at: $0) }, []),
+      ("nestedLoops", nestedLoops, { #gradient(nestedLoops, at: $0) }, []),
+      ("branchInsideWhile", branchInsideWhile, { #gradient(branchInsideWhile, at: $0) }, []),
+      ("power5", { power($0, 5) }, { #gradient({ x in power(x, 5) }, at: $0) }, []),
+      ("recursiveSine20", { recursiveSine($0, 20) }, { #gradient({ x in recursiveSine(x, 20) }, at: $0) }, []),
+    ]
+    var checks = 0
+    for (name, f, gradient, kinks) in functions {
+      for x in stride(from: -1.93, through: 2.0, by: 0.37) where !kinks.contains(where: { abs($0 - x) < 0.05 }) {
+        // branchInsideWhile switches branch where s crosses 1; skip points whose finite
+        // difference straddles a switch (detected by one-sided differences disagreeing).
+        let h = 1e-6
+        let left = (f(x) - f(x - h)) / h
+        let right = (f(x + h) - f(x)) / h
+        if abs(left - right) > 1e-3 * max(1, abs(left)) { continue }
+        assertMatchesFiniteDifference(gradient(x), f, at: x, "\(name) at \(x)")
+        checks += 1
+      }
+    }
+    XCTAssertGreaterThan(checks, 80)
+  }
+}
