@@ -19,7 +19,7 @@ let package = Package(
     .target(name: "Zygote", dependencies: ["ZygoteMacros"], swiftSettings: swift6),
 
     // MARK: Transform: lexer, parser, AST, differentiation, emission. Pure, stdlib only.
-    .target(name: "ZygoteTransform", swiftSettings: swift6),
+    .target(name: "ZygoteTransform", exclude: ["README.md"], swiftSettings: swift6),
 
     // MARK: Plugin: the compiler plugin executable, a thin shell around the transform.
     // The protocol (framing, JSON, message handling) is a library so that tests can drive it.
