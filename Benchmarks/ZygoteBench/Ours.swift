@@ -147,3 +147,40 @@ enum Ours {
   }
 }
 
+
+/// W5t's model: W5's MLP as a struct of tensors.
+@DifferentiableStruct
+struct TensorMLP {
+  /// `[64, 32]`
+  var w1: Tensor<Double>
+  /// `[32]`
+  var b1: Tensor<Double>
+  /// `[32, 10]`
+  var w2: Tensor<Double>
+  /// `[10]`
+  var b2: Tensor<Double>
+}
+
+/// W5t's loss: the mean softmax cross-entropy of the MLP on a batch `x` (`[batch, 64]`) against
+/// one-hot `labels` (`[batch, 10]`).
+@Differentiable
+func loss(_ m: TensorMLP, _ x: Tensor<Double>, _ labels: Tensor<Double>) -> Double {
+  let h = tanh(matmul(x, m.w1) + m.b1)
+  return crossEntropy(logits: matmul(h, m.w2) + m.b2, labels: labels)
+}
+
+extension Ours {
+  static func w5t(_ state: W5t.State) -> Gradient? {
+    let x = state.x
+    let labels = state.labels
+    return Gradient(
+      value: {
+        let g = #gradient({ m in loss(m, x, labels) }, at: state.model)
+        return g.w1.scalars + g.b1.scalars + g.w2.scalars + g.b2.scalars
+      },
+      call: {
+        let g = #gradient({ m in loss(m, x, labels) }, at: state.model)
+        return g.b2.withUnsafeBufferPointer { $0[0] }
+      })
+  }
+}
