@@ -46,7 +46,8 @@ func benchmarkMain() -> Int32 {
   let start = monotonicNanoseconds()
 
   let workloads = allWorkloads().filter { options.selects(workload: $0.name) }
-  if workloads.isEmpty && !options.selectsBuildCost {
+  let runsMatmul = options.selects(workload: W7.name)
+  if workloads.isEmpty && !runsMatmul && !options.selectsBuildCost {
     printToStandardError("zygote-bench: no workload matches '\(options.filter ?? "")'\n")
     return 2
   }
@@ -58,13 +59,14 @@ func benchmarkMain() -> Int32 {
     if !result.agree { logProgress("\(workload.name): GRADIENTS DISAGREE") }
     results.append(result)
   }
+  let matmul = runsMatmul ? W7.run(policy: policy, log: logProgress) : nil
   let buildCost = options.selectsBuildCost ? measureBuildCost(policy: policy, pluginOverride: options.pluginPath, log: logProgress) : nil
 
-  print(markdownReport(results: results, buildCost: buildCost, policy: policy, cores: cores), terminator: "")
+  print(markdownReport(results: results, matmul: matmul, buildCost: buildCost, policy: policy, cores: cores), terminator: "")
   var status: Int32 = results.allSatisfy(\.agree) ? 0 : 1
 
   if let path = options.jsonPath {
-    let text = jsonReport(results: results, buildCost: buildCost, policy: policy, cores: cores).rendered() + "\n"
+    let text = jsonReport(results: results, matmul: matmul, buildCost: buildCost, policy: policy, cores: cores).rendered() + "\n"
     if let file = fopen(path, "w") {
       fputs(text, file)
       fclose(file)

@@ -53,7 +53,9 @@ indirect enum JSON {
 }
 
 /// The report's figures as JSON. Times are in seconds; a missing variant is `null`.
-func jsonReport(results: [WorkloadResult], buildCost: BuildCostResult?, policy: TimingPolicy, cores: Int) -> JSON {
+func jsonReport(
+  results: [WorkloadResult], matmul: W7.Result?, buildCost: BuildCostResult?, policy: TimingPolicy, cores: Int
+) -> JSON {
   func measurement(_ m: Measurement) -> JSON {
     .object([
       ("secondsPerCall", .number(m.secondsPerCall)),
@@ -108,6 +110,7 @@ func jsonReport(results: [WorkloadResult], buildCost: BuildCostResult?, policy: 
     ("agreementTolerance", .number(agreementTolerance)),
     ("workloads", .array(workloads)),
   ]
+  if let matmul { members.append(("matmul", matmulJSON(matmul))) }
   if let cost = buildCost {
     let sorted = cost.pluginStartups.sorted()
     members.append(

@@ -18,7 +18,7 @@ struct Options {
       --quick          check every gradient and make a couple of calls of each (for CI); exits
                        nonzero if any gradient disagrees with the hand-written one
       --json FILE      also write the figures to FILE as JSON
-      --filter NAME    only the workloads whose name starts with NAME (W1, W2, W3, W3p, ...);
+      --filter NAME    only the workloads whose name starts with NAME (W1, W3p, W5t, W7, ...);
                        `build` runs only the build-side cost
       --plugin PATH    time this plugin executable's start-up instead of ZygoteMacros-tool
     """

@@ -2,7 +2,7 @@
 
 /// The whole markdown report.
 func markdownReport(
-  results: [WorkloadResult], buildCost: BuildCostResult?, policy: TimingPolicy, cores: Int
+  results: [WorkloadResult], matmul: W7.Result?, buildCost: BuildCostResult?, policy: TimingPolicy, cores: Int
 ) -> String {
   var out: [String] = []
   out.append("# zygote-bench")
@@ -45,6 +45,10 @@ func markdownReport(
     if results.contains(where: { $0.ours == nil }) {
       out.append("- ours: n/a until `@Differentiable` and `#gradient` work (see Benchmarks/ZygoteBench/Ours.swift).")
     }
+  }
+  if let matmul {
+    out.append("")
+    out.append(matmulSection(matmul, quick: policy.quick))
   }
   if let buildCost {
     out.append("")
