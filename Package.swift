@@ -47,7 +47,7 @@ let package = Package(
       name: "ZygoteTransformTests", dependencies: ["ZygoteTransform"], exclude: ["Golden"], swiftSettings: swift6),
     .testTarget(name: "ZygoteMacrosTests", dependencies: ["ZygotePlugin", "ZygoteTransform"], swiftSettings: swift6),
     .testTarget(
-      name: "ZygoteTests", dependencies: ["Zygote"], exclude: ["CompilerDiagnostics/Cases"], swiftSettings: swift6),
+      name: "ZygoteTests", dependencies: ["Zygote"], exclude: ["CompilerDiagnostics/Cases", "Generators"], swiftSettings: swift6),
     // Generated and mutated sources against the transform (in process) and the plugin executable.
     .testTarget(name: "ZygoteFuzzTests", dependencies: ["ZygoteTransform", "ZygotePlugin"], swiftSettings: swift6),
     // zygote-expand, driven on files with golden output.

@@ -82,8 +82,6 @@ extension Differentiator {
     let id = nextID()
     let branchVariable = "_ad_b\(id)"
     let saved = savedNames(for: statement)
-    for name in saved { forward.add("let _ad_s\(id)_\(name) = \(name)" + lineComment(statement.range)) }
-    forward.add("var \(branchVariable) = -1")
     var numbered = statement
     var branches: [(conditions: [Condition], patternText: String?, body: [Statement])] = []
     switch statement {
@@ -102,7 +100,6 @@ extension Differentiator {
     default:
       break
     }
-    emitPlain(numbered, returns: returns, into: &forward)
 
     let replayReturns: ReturnHandling
     switch returns {
@@ -118,10 +115,13 @@ extension Differentiator {
         names.formUnion(statement.namesAssigned)
       }.union(branch.conditions.reduce(into: Set<String>()) { $1.collectNamesRead(into: &$0) })
       let assigned = branch.body.reduce(into: Set<String>()) { $0.formUnion($1.namesAssigned) }
-      for name in saved where touched.contains(name) {
+      let differentiated = differentiate(replayedBody(of: branch.body, in: statement), returns: replayReturns, inPlace: true).inPlace
+      // Restore what the replayed branch reads: its code, and the conditions it evaluates again.
+      var used = IdentifierScan.words(in: differentiated.render())
+      if branch.conditions.contains(where: \.bindsNames) || statement.caseBindsNames(at: index) { used.formUnion(touched) }
+      for name in saved where touched.contains(name) && used.contains(name) {
         body.add("\(assigned.contains(name) ? "var" : "let") \(name) = _ad_s\(id)_\(name)")
       }
-      let differentiated = differentiate(replayedBody(of: branch.body, in: statement), returns: replayReturns, inPlace: true).inPlace
       if let patternText = branch.patternText, case .switch(_, let subject, _, _) = statement,
         statement.caseBindsNames(at: index)
       {
@@ -146,6 +146,13 @@ extension Differentiator {
     replay.add("default:")
     replay.add("  break")
     replay.add("}")
+    // Save, before the statement runs, what its replay restores.
+    let restored = IdentifierScan.words(in: replay.render())
+    for name in saved where restored.contains("_ad_s\(id)_\(name)") {
+      forward.add("let _ad_s\(id)_\(name) = \(name)" + lineComment(statement.range))
+    }
+    forward.add("var \(branchVariable) = -1")
+    emitPlain(numbered, returns: returns, into: &forward)
     backward.add(replay)
   }
 

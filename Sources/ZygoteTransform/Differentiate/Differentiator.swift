@@ -362,7 +362,7 @@ final class Differentiator {
     forward.add("\(variable).\(path) = \(lowered.valueText)" + lineComment(range))
     let gradient = "_ad_g\(nextID())"
     let accumulator = "\(adjointName(variable)).\(path)"
-    backward.add("let \(gradient) = \(accumulator)")
+    if lowered.isActive { backward.add("let \(gradient) = \(accumulator)") }
     backward.add("\(accumulator) = _zeroTangent(like: \(variable).\(path))")
     noteMutation(of: adjointName(variable))
     backpropagate(lowered, seed: gradient, into: &backward)
@@ -391,7 +391,7 @@ final class Differentiator {
     let lowered = lower(assigned, into: &forward)
     forward.add("\(array)[\(indexText)] = \(lowered.valueText)" + lineComment(range))
     let gradient = "_ad_g\(nextID())"
-    backward.add("let \(gradient) = \(adjointName(array))[\(indexText)]")
+    if lowered.isActive { backward.add("let \(gradient) = \(adjointName(array))[\(indexText)]") }
     backward.add("\(adjointName(array))[\(indexText)] = _zeroTangent(like: \(array)[\(indexText)])")
     noteMutation(of: adjointName(array))
     backpropagate(lowered, seed: gradient, into: &backward)

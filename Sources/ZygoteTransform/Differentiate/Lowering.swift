@@ -27,6 +27,8 @@ indirect enum Lowered {
   /// `xs[i]` read from an active array variable: the gradient goes straight into element `i` of
   /// the array's accumulator, in constant time.
   case element(array: String, index: String)
+  /// `[a, b, c]` with differentiated elements: element `i` receives element `i` of the gradient.
+  case arrayLiteral(id: Int, elements: [Lowered])
   /// `p.x` or `p.a.b` read from an active struct variable: the gradient goes into the same
   /// property of the variable's `Tangent`.
   case property(variable: String, path: String)
@@ -40,6 +42,7 @@ indirect enum Lowered {
     case .selection(let selection): return selection.valueName
     case .element(let array, let index): return "\(array)[\(index)]"
     case .property(let variable, let path): return "\(variable).\(path)"
+    case .arrayLiteral(let id, _): return "_ad_v\(id)"
     }
   }
 
@@ -70,9 +73,13 @@ struct Selection {
   var valueName: String { "_ad_v\(id)" }
   var whenTrue: Expression
   var whenFalse: Expression
-  /// Mutable variables the branches read, saved before the expression: the backward pass runs
-  /// after later statements may have changed them.
+  /// Mutable variables the branches' backward code reads, saved before the expression: the
+  /// backward pass runs after later statements may have changed them.
   var savedVariables: [String]
+  /// The backward code of each branch, written for the gradient `seedName`.
+  var whenTrueCode = Code()
+  var whenFalseCode = Code()
+  var seedName: String { "_ad_gs\(id)" }
 }
 
 extension Differentiator {
@@ -124,7 +131,7 @@ extension Differentiator {
       if isStrictlyActive(condition), !isInactiveResult(condition) {
         refuse("the condition of '?:' must not be differentiated", at: condition.range)
       }
-      return lowerSelection(condition: condition, whenTrue: whenTrue, whenFalse: whenFalse, at: range, into: &forward)
+      return lowerSelection(condition: condition, whenTrue: whenTrue, whenFalse: whenFalse, at: range, valueNeeded: valueNeeded, into: &forward)
     case .call(let callee, let arguments, let trailing, let range):
       return lowerCall(expression, callee: callee, arguments: arguments, trailing: trailing, range: range, valueNeeded: valueNeeded, into: &forward)
     case .member(let base, let name, let range):
@@ -165,9 +172,11 @@ extension Differentiator {
     case .closure(let closure):
       refuse("a closure that captures a differentiated value is not supported here yet; move the code into a @Differentiable function", at: closure.range)
       return .inactive(expression.swiftSource)
-    case .arrayLiteral(_, let range):
-      refuse("array literals of differentiated values are not supported yet", at: range)
-      return .inactive(expression.swiftSource)
+    case .arrayLiteral(let elements, let range):
+      let lowered = elements.map { lower($0, into: &forward) }
+      let id = nextID()
+      forward.add("let _ad_v\(id) = [\(lowered.map(\.valueText).joined(separator: ", "))]" + lineComment(range))
+      return .arrayLiteral(id: id, elements: lowered)
     case .dictionaryLiteral(_, let range):
       refuse("dictionary literals of differentiated values are not supported yet", at: range)
       return .inactive(expression.swiftSource)
@@ -332,15 +341,31 @@ extension Differentiator {
     return .operation(operation)
   }
 
-  private func lowerSelection(condition: Expression, whenTrue: Expression, whenFalse: Expression, at range: SourceRange, into forward: inout Code) -> Lowered {
+  private func lowerSelection(
+    condition: Expression, whenTrue: Expression, whenFalse: Expression, at range: SourceRange, valueNeeded: Bool,
+    into forward: inout Code
+  ) -> Lowered {
     let id = nextID()
-    let read = whenTrue.namesRead.union(whenFalse.namesRead)
-    let saved = read.intersection(visibleMutableNames).sorted()
-    var selection = Selection(id: id, whenTrue: whenTrue, whenFalse: whenFalse, savedVariables: saved)
-    selection.savedVariables = saved
+    var selection = Selection(id: id, whenTrue: whenTrue, whenFalse: whenFalse, savedVariables: [])
+    // The backward code of each branch recomputes the branch with rules; it is written now, so
+    // that only what it reads is saved.
+    func branchCode(_ expression: Expression) -> Code {
+      guard isActive(expression) else { return Code() }
+      var body = Code()
+      let lowered = lower(expression, into: &body, valueNeeded: false)
+      backpropagate(lowered, seed: selection.seedName, into: &body)
+      return body
+    }
+    selection.whenTrueCode = branchCode(whenTrue)
+    selection.whenFalseCode = branchCode(whenFalse)
+    let used = IdentifierScan.words(in: selection.whenTrueCode.render() + "\n" + selection.whenFalseCode.render())
+    selection.savedVariables = whenTrue.namesRead.union(whenFalse.namesRead).intersection(visibleMutableNames)
+      .filter(used.contains).sorted()
     forward.add("let \(selection.conditionName) = \(condition.swiftSource)" + lineComment(range))
-    for name in saved { forward.add("let _ad_s\(id)_\(name) = \(name)") }
-    forward.add("let \(selection.valueName) = \(selection.conditionName) ? \(whenTrue.swiftSource) : \(whenFalse.swiftSource)")
+    for name in selection.savedVariables { forward.add("let _ad_s\(id)_\(name) = \(name)") }
+    if valueNeeded {
+      forward.add("let \(selection.valueName) = \(selection.conditionName) ? \(whenTrue.swiftSource) : \(whenFalse.swiftSource)")
+    }
     return .selection(selection)
   }
 
@@ -361,6 +386,12 @@ extension Differentiator {
     case .element(let array, let index):
       backward.add("_accumulate(&\(adjointName(array)), at: \(index), \(seed))")
       noteMutation(of: adjointName(array))
+    case .arrayLiteral(let id, let elements):
+      let gradient = "_ad_g\(id)"
+      backward.add("let \(gradient) = \(seed)")
+      for (index, element) in elements.enumerated() where element.isActive {
+        backpropagate(element, seed: "\(gradient)[\(index)]", into: &backward)
+      }
     case .property(let variable, let path):
       backward.add("_accumulate(&\(adjointName(variable)).\(path), \(seed))")
       noteMutation(of: adjointName(variable))
@@ -428,22 +459,18 @@ extension Differentiator {
   }
 
   private func backpropagate(_ selection: Selection, seed: String, into backward: inout Code) {
-    func branch(_ expression: Expression) -> Code {
+    func branch(_ body: Code) -> Code {
+      let used = IdentifierScan.words(in: body.render())
       var code = Code()
-      guard isActive(expression) else { return code }
-      let read = expression.namesRead
-      for name in selection.savedVariables where read.contains(name) { code.add("let \(name) = _ad_s\(selection.id)_\(name)") }
-      var recomputed = Code()
-      let lowered = lower(expression, into: &recomputed, valueNeeded: false)
-      code.add(recomputed)
-      var reverse = Code()
-      backpropagate(lowered, seed: seed, into: &reverse)
-      code.add(reverse)
+      for name in selection.savedVariables where used.contains(name) { code.add("let \(name) = _ad_s\(selection.id)_\(name)") }
+      code.add(body)
       return code
     }
+    if selection.whenTrueCode.isEmpty && selection.whenFalseCode.isEmpty { return }
+    backward.add("let \(selection.seedName) = \(seed)")
     var code = Code()
-    code.addBlock("if \(selection.conditionName) {", branch(selection.whenTrue), closing: "} else {")
-    code.add(branch(selection.whenFalse), depth: 1)
+    code.addBlock("if \(selection.conditionName) {", branch(selection.whenTrueCode), closing: "} else {")
+    code.add(branch(selection.whenFalseCode), depth: 1)
     code.add("}")
     backward.add(code)
   }

@@ -5,11 +5,12 @@
   let _ad_result: Double = _ad_v1  // line 2
   return (value: _ad_result, pullback: { [x, _ad_c1] _ad_seed in
     var _ad_d_x = _zeroTangent(like: x)
+    let _ad_gs1 = _ad_seed
     if _ad_c1 {
-      _accumulate(&_ad_d_x, _ad_seed)
+      _accumulate(&_ad_d_x, _ad_gs1)
     } else {
       let (_, _ad_pb2) = _vjp(__multiply: 0.01, x)  // line 2
-      let (_, _ad_g2_1) = _ad_pb2(_ad_seed)
+      let (_, _ad_g2_1) = _ad_pb2(_ad_gs1)
       _accumulate(&_ad_d_x, _ad_g2_1)
     }
     return _ad_d_x

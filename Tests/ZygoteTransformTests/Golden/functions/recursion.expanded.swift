@@ -5,13 +5,14 @@ func _vjp(p x: Double, _ n: Int) -> (value: Double, pullback: (Double) -> (Doubl
   let _ad_result: Double = _ad_v1  // line 2
   return (value: _ad_result, pullback: { [x, n, _ad_c1] _ad_seed in
     var _ad_d_x = _zeroTangent(like: x)
+    let _ad_gs1 = _ad_seed
     if _ad_c1 {
     } else {
       #sourceLocation(file: "case.swift", line: 2)
       let (_ad_v2, _ad_pb2) = _vjp(p: x, n - 1)
       #sourceLocation()
       let (_, _ad_pb3) = _vjp(__multiply: x, _ad_v2)  // line 2
-      let (_ad_g3_0, _ad_g3_1) = _ad_pb3(_ad_seed)
+      let (_ad_g3_0, _ad_g3_1) = _ad_pb3(_ad_gs1)
       _accumulate(&_ad_d_x, _ad_g3_0)
       let (_ad_g2_0, _) = _ad_pb2(_ad_g3_1)
       _accumulate(&_ad_d_x, _ad_g2_0)
