@@ -350,22 +350,9 @@ final class Differentiator {
     variable: String, path: String, target: Expression, op: String, value: Expression, range: SourceRange,
     forward: inout Code, backward: inout Code
   ) {
-    var assigned = value
-    if op != "=" {
-      guard let binary = RuleNames.compoundAssignments[op] else {
-        refuse("the operator '\(op)' cannot be applied to a differentiated property", at: range)
-        return
-      }
-      assigned = .binaryOperator(operator: binary, left: target, right: .parenthesized(value, range: value.range), range: range)
-    }
-    let lowered = lower(assigned, into: &forward)
-    forward.add("\(variable).\(path) = \(lowered.valueText)" + lineComment(range))
-    let gradient = "_ad_g\(nextID())"
-    let accumulator = "\(adjointName(variable)).\(path)"
-    if lowered.isActive { backward.add("let \(gradient) = \(accumulator)") }
-    backward.add("\(accumulator) = _zeroTangent(like: \(variable).\(path))")
-    noteMutation(of: adjointName(variable))
-    backpropagate(lowered, seed: gradient, into: &backward)
+    differentiateStore(
+      into: target, location: "\(variable).\(path)", accumulator: "\(adjointName(variable)).\(path)", of: variable,
+      what: "property", op: op, value: value, range: range, forward: &forward, backward: &backward)
   }
 
   /// `xs[i] = e`: the element's gradient flows into `e`, and the element's accumulator starts afresh.
@@ -379,21 +366,35 @@ final class Differentiator {
     }
     let indexText = stableText(index, into: &forward)
     let indexExpression = Expression.identifier(name: indexText, range: .synthesized)
-    let element = Expression.subscript(base: .identifier(name: array, range: .synthesized), arguments: [Argument(label: nil, value: indexExpression, range: .synthesized)], range: .synthesized)
+    let element = Expression.subscript(
+      base: .identifier(name: array, range: .synthesized),
+      arguments: [Argument(label: nil, value: indexExpression, range: .synthesized)], range: .synthesized)
+    differentiateStore(
+      into: element, location: "\(array)[\(indexText)]", accumulator: "\(adjointName(array))[\(indexText)]", of: array,
+      what: "array element", op: op, value: value, range: range, forward: &forward, backward: &backward)
+  }
+
+  /// A store into part of a variable (`location`, whose gradient lives in `accumulator`): the
+  /// forward pass computes the value with rules and stores it; the backward pass feeds the part's
+  /// gradient into the value and starts the part's gradient afresh.
+  private func differentiateStore(
+    into target: Expression, location: String, accumulator: String, of variable: String, what: String,
+    op: String, value: Expression, range: SourceRange, forward: inout Code, backward: inout Code
+  ) {
     var assigned = value
     if op != "=" {
       guard let binary = RuleNames.compoundAssignments[op] else {
-        refuse("the operator '\(op)' cannot be applied to a differentiated array element", at: range)
+        refuse("the operator '\(op)' cannot be applied to a differentiated \(what)", at: range)
         return
       }
-      assigned = .binaryOperator(operator: binary, left: element, right: .parenthesized(value, range: value.range), range: range)
+      assigned = .binaryOperator(operator: binary, left: target, right: .parenthesized(value, range: value.range), range: range)
     }
     let lowered = lower(assigned, into: &forward)
-    forward.add("\(array)[\(indexText)] = \(lowered.valueText)" + lineComment(range))
+    forward.add("\(location) = \(lowered.valueText)" + lineComment(range))
     let gradient = "_ad_g\(nextID())"
-    if lowered.isActive { backward.add("let \(gradient) = \(adjointName(array))[\(indexText)]") }
-    backward.add("\(adjointName(array))[\(indexText)] = _zeroTangent(like: \(array)[\(indexText)])")
-    noteMutation(of: adjointName(array))
+    if lowered.isActive { backward.add("let \(gradient) = \(accumulator)") }
+    backward.add("\(accumulator) = _zeroTangent(like: \(location))")
+    noteMutation(of: adjointName(variable))
     backpropagate(lowered, seed: gradient, into: &backward)
   }
 

@@ -4,22 +4,7 @@
 
 extension Expression {
   /// The source range of the expression.
-  var range: SourceRange {
-    switch self {
-    case .identifier(_, let range), .integerLiteral(_, let range), .floatLiteral(_, let range),
-      .stringLiteral(_, let range), .booleanLiteral(_, let range), .nilLiteral(let range),
-      .arrayLiteral(_, let range), .dictionaryLiteral(_, let range), .tuple(_, let range),
-      .parenthesized(_, let range), .prefixOperator(_, _, let range), .postfixOperator(_, _, let range),
-      .binaryOperator(_, _, _, let range), .ternary(_, _, _, let range), .call(_, _, _, let range),
-      .subscript(_, _, let range), .member(_, _, let range), .implicitMember(_, let range),
-      .optionalChain(_, let range), .forceUnwrap(_, let range), .cast(_, _, _, let range),
-      .try(_, _, let range), .await(_, let range), .macroExpansion(_, _, _, let range),
-      .keyPath(_, let range), .discard(let range), .unknown(_, let range):
-      return range
-    case .closure(let closure):
-      return closure.range
-    }
-  }
+  var range: SourceRange { Parser.range(of: self) }
 
   /// Every identifier the expression reads, including inside closures and string interpolations
   /// it cannot see into (those are scanned as text).
