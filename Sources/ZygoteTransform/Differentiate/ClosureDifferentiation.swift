@@ -30,7 +30,11 @@ enum ClosureDifferentiation {
         .error("the closure takes \(parameterNames.count) argument(s) but \(argumentCount) point(s) were given after 'at:'", at: closure.range)
       ])
     }
-    let body = ExitRestructuring.restructure(FunctionRuleGenerator.implicitReturn(closure.body), scope: .function)
+    var statements = FunctionRuleGenerator.implicitReturn(closure.body)
+    if let resultType = closure.resultType?.swiftSource {
+      statements = LoopReturnRewriting.rewrite(statements, resultType: resultType)
+    }
+    let body = ExitRestructuring.restructure(statements, scope: .function)
     let mode = ImplicitParameterMode(callsAreActive: shape == .implicitParameters)
     let differentiator = Differentiator(
       parameters: parameterNames, body: body,

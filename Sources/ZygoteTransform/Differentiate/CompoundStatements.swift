@@ -397,8 +397,22 @@ extension Differentiator {
     var replay = replayPrologue
     let bodyNames = replayedBody.reduce(into: Set<String>()) { $0.formUnion($1.namesRead.union($1.namesAssigned)) }
     for name in readOnly where bodyNames.contains(name) { replay.add("let \(name) = _ad_s\(id)_\(name)") }
-    replay.add(differentiate(replayedBody, returns: .forbidden, inPlace: true).inPlace)
+    let iteration = differentiate(replayedBody, returns: .forbidden, inPlace: true).inPlace
+    replay.add(iteration)
+    // A restored variable the iteration only assigns (a flag) is read once, so that the replay
+    // does not warn that it was "written to, but never read".
+    for name in state where !Self.reads(name, in: iteration) { replay.add("_ = \(name)") }
     backward.addBlock("for \(item) in \(tape).reversed() {", replay)
+  }
+
+  /// Whether `code` reads `name` somewhere other than as the target of a plain assignment.
+  static func reads(_ name: String, in code: Code) -> Bool {
+    for line in code.lines {
+      var count = IdentifierScan.occurrences(of: name, in: line.text)
+      if line.text.hasPrefix("\(name) = ") { count -= 1 }
+      if count > 0 { return true }
+    }
+    return false
   }
 
   /// Refuses `break`/`continue` that leave more than the innermost loop: the replay of an

@@ -146,3 +146,86 @@ extension IfStatement {
     }
   }
 }
+
+/// `return` inside a loop: the loop stores the value, raises a flag and breaks; after the loop,
+/// the flag returns the stored value.
+///
+///     for i in 0..<n {                    var _ad_returned1 = false
+///       if c { return e }                 var _ad_return1: Double = 0
+///       ...                        =>     _ad_loop1: for i in 0..<n {
+///     }                                     if c { _ad_return1 = e; _ad_returned1 = true; break _ad_loop1 }
+///     rest                                  ...
+///                                         }
+///                                         if _ad_returned1 { return _ad_return1 }
+///                                         rest
+///
+/// The stored value needs the function's result type and a literal `0` of it (Double, Float,
+/// generic floating point). A `return` inside a loop nested in the loop is left for the
+/// differentiator to refuse (it would leave two loops).
+enum LoopReturnRewriting {
+  static func rewrite(_ statements: [Statement], resultType: String) -> [Statement] {
+    var counter = 0
+    return rewrite(statements, resultType: resultType, counter: &counter)
+  }
+
+  private static func rewrite(_ statements: [Statement], resultType: String, counter: inout Int) -> [Statement] {
+    var result: [Statement] = []
+    for statement in statements {
+      guard statement.isLoop, statement.containsReturn else {
+        if statement.isLoop {
+          result.append(statement)
+        } else {
+          result.append(statement.mapBlocks { rewrite($0, resultType: resultType, counter: &counter) })
+        }
+        continue
+      }
+      counter += 1
+      let flag = "_ad_returned\(counter)"
+      let value = "_ad_return\(counter)"
+      let label = statement.label ?? "_ad_loop\(counter)"
+      func replaceReturns(_ block: [Statement]) -> [Statement] {
+        block.flatMap { inner -> [Statement] in
+          if case .return(let returned?, let range) = inner {
+            return [
+              .assignment(target: .identifier(name: value, range: .synthesized), operator: "=", value: returned, range: range),
+              .assignment(target: .identifier(name: flag, range: .synthesized), operator: "=", value: .booleanLiteral(value: true, range: .synthesized), range: .synthesized),
+              .break(label: label, range: .synthesized),
+            ]
+          }
+          if inner.isLoop { return [inner] }
+          return [inner.mapBlocks(replaceReturns)]
+        }
+      }
+      let loop = statement.mapBlocks(replaceReturns).relabeled(label)
+      func declaration(_ name: String, type: TypeSyntax?, initializer: Expression) -> Statement {
+        .variable(VariableDeclaration(attributes: [], modifiers: [], isVariable: true, bindings: [
+          PatternBinding(pattern: .identifier(name: name, range: .synthesized), type: type, initializer: initializer, accessors: nil, range: .synthesized)
+        ], range: .synthesized))
+      }
+      result.append(declaration(flag, type: nil, initializer: .booleanLiteral(value: false, range: .synthesized)))
+      result.append(declaration(value, type: .named(resultType), initializer: .integerLiteral(text: "0", range: .synthesized)))
+      result.append(loop)
+      result.append(.if(IfStatement(
+        conditions: [.expression(.identifier(name: flag, range: .synthesized))],
+        body: [.return(.identifier(name: value, range: .synthesized), range: .synthesized)], elseBranch: nil,
+        range: .synthesized)))
+    }
+    return result
+  }
+}
+
+extension Statement {
+  /// The loop with `label` (other statements unchanged).
+  func relabeled(_ label: String) -> Statement {
+    switch self {
+    case .forIn(_, let pattern, let sequence, let filter, let body, let range):
+      return .forIn(label: label, pattern: pattern, sequence: sequence, whereClause: filter, body: body, range: range)
+    case .while(_, let conditions, let body, let range):
+      return .while(label: label, conditions: conditions, body: body, range: range)
+    case .repeatWhile(_, let body, let condition, let range):
+      return .repeatWhile(label: label, body: body, condition: condition, range: range)
+    default:
+      return self
+    }
+  }
+}

@@ -99,7 +99,8 @@ enum FunctionRuleGenerator {
     if !body.contains(where: { $0.namesRead.contains(function.name) }) { attributes += "@inline(__always) " }
 
     // The body.
-    let restructured = ExitRestructuring.restructure(implicitReturn(body), scope: .function)
+    let withLoopReturns = LoopReturnRewriting.rewrite(implicitReturn(body), resultType: resultText)
+    let restructured = ExitRestructuring.restructure(withLoopReturns, scope: .function)
     let localRules = nestedDifferentiableFunctions(in: restructured)
     let differentiator = Differentiator(
       parameters: differentiated.map(\.name), body: restructured, localFunctionRules: localRules,

@@ -11,6 +11,27 @@ enum IdentifierScan {
       || byte >= 128
   }
 
+  /// How many times `name` occurs in `text` as a whole identifier.
+  static func occurrences(of name: String, in text: String) -> Int {
+    var count = 0
+    var copy = text
+    let target = Array(name.utf8)
+    copy.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        if isIdentifierByte(bytes[index]) {
+          var end = index + 1
+          while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
+          if end - index == target.count && bytes[index..<end].elementsEqual(target) { count += 1 }
+          index = end
+        } else {
+          index += 1
+        }
+      }
+    }
+    return count
+  }
+
   /// The identifier-like words of `text`.
   static func words(in text: String) -> Set<String> {
     var result = Set<String>()

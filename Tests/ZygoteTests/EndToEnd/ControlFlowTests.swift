@@ -271,3 +271,40 @@ extension ControlFlowTests {
     XCTAssertGreaterThan(checks, 80)
   }
 }
+
+@Differentiable
+func firstAbove(_ x: Double, _ limit: Double) -> Double {
+  var s = x
+  for i in 0..<20 {
+    s = s * 1.5 + Double(i) * 0.1
+    if s > limit { return s * x }
+  }
+  return s
+}
+
+@Differentiable
+func searchWhile(_ x: Double) -> Double {
+  var s = x
+  var k = 0
+  while k < 50 {
+    s = sin(s) + x
+    if s > 1.2 {
+      return s * s
+    }
+    k += 1
+  }
+  return -s
+}
+
+extension ControlFlowTests {
+  func testReturnInsideLoops() {
+    for (x, limit) in [(0.5, 3.0), (0.2, 100.0), (1.0, 1e9), (2.0, 1.0)] {
+      let (gx, gl) = #gradient(firstAbove, at: x, limit)
+      assertMatchesFiniteDifference(gx, { firstAbove($0, limit) }, at: x, "x = \(x), limit = \(limit)")
+      XCTAssertEqual(gl, 0)
+    }
+    for x in [0.1, 0.4, 0.9, 1.3] {
+      assertMatchesFiniteDifference(#gradient(searchWhile, at: x), searchWhile, at: x, "x = \(x)")
+    }
+  }
+}

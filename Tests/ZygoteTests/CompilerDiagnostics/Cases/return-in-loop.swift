@@ -1,11 +1,13 @@
 import Zygote
 
 @Differentiable
-func loopReturn(_ x: Double) -> Double {
+func nestedReturn(_ x: Double) -> Double {
   var s = x
   for i in 0..<3 {
-    if i == 1 { return s } // ERROR 17: 'return' inside a loop
-    s = s * x
+    for j in 0..<3 {
+      if i + j == 3 { return s } // ERROR 23: 'return' inside a loop is not supported
+      s = s * x
+    }
   }
   return s
 }
