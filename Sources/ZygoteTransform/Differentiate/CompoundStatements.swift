@@ -44,7 +44,7 @@ extension Differentiator {
       differentiateBranches(statement, returns: returns, forward: &forward, backward: &backward)
     case .forIn, .while, .repeatWhile:
       if containsReturn {
-        refuse("'return' inside a loop is not supported in a differentiable function yet; assign to a variable and 'break'", at: statement.firstReturnRange ?? statement.range)
+        refuse("'return' inside a loop is not supported here, in a loop nested in another loop; assign to a variable and 'break'", at: statement.firstReturnRange ?? statement.range)
         return
       }
       let hoisted = hoistInvariantCalls(out: iteratingByIndex(statement), into: &forward, declaredActive: &declaredActive)

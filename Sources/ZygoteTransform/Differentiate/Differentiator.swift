@@ -417,7 +417,7 @@ final class Differentiator {
       forward.add(recomputed)
       backpropagate(lowered, seed: seed, into: &backward)
     case .forbidden:
-      refuse("'return' inside a loop is not supported in a differentiable function yet; assign to a variable and 'break'", at: range)
+      refuse("'return' inside a loop is not supported here, in a loop nested in another loop; assign to a variable and 'break'", at: range)
     }
   }
 

@@ -1,1 +1,1 @@
-error: 5:23: 'return' inside a loop is not supported in a differentiable function yet; assign to a variable and 'break'
+error: 5:23: 'return' inside a loop is not supported here, in a loop nested in another loop; assign to a variable and 'break'
