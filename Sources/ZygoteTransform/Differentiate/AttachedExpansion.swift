@@ -82,7 +82,7 @@ enum AttachedExpansion {
       return ExpansionResult(expandedSource: nil, diagnostics: [.error("a custom adjoint needs the parameters of '\(target)'", at: function.nameRange)])
     }
     let parameters = function.parameters.enumerated().map { index, parameter in
-      FunctionRuleGenerator.parameterText(parameter, label: index == 0 ? FunctionRuleGenerator.ruleLabel(target) : "_")
+      FunctionRuleGenerator.parameterText(parameter, label: index == 0 ? RuleNames.label(target) : "_")
     }
     let arguments = function.parameters.map { parameter in
       parameter.callLabel.map { "\($0): \(parameter.name)" } ?? parameter.name

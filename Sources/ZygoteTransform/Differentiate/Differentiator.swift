@@ -135,11 +135,6 @@ final class Differentiator {
     Differentiator.isFreeVariable(name, bound: boundNames, localFunctions: localFunctionRules)
   }
 
-  func isFreeName(_ name: String, allowingCapitalized: Bool = false) -> Bool {
-    !boundNames.contains(name) && (allowingCapitalized || !RuleNames.isTypeName(name)) && name != "self" && name != "super"
-      && !name.hasPrefix("$") && !name.hasPrefix("_ad_") && localFunctionRules[name] == nil
-  }
-
   /// A trailing comment naming the user's line, so that a reader can find the source of each rule call.
   func lineComment(_ range: SourceRange) -> String {
     guard range != .synthesized, let line = lineTable.line(of: range.start) else { return "" }

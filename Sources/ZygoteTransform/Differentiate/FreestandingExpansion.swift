@@ -65,7 +65,7 @@ enum FreestandingExpansion {
   private static func ruleReference(_ function: Expression) -> String? {
     switch function {
     case .identifier(let name, _):
-      return "\(RuleNames.function)(\(FunctionRuleGenerator.ruleLabel(name)):"
+      return "\(RuleNames.function)(\(RuleNames.label(name)):"
     case .parenthesized(let inner, _):
       return ruleReference(inner)
     default:

@@ -80,7 +80,7 @@ enum FunctionRuleGenerator {
     case .global, .member:
       ruleName = placement == .global ? RuleNames.function : RuleNames.method
       for (index, parameter) in function.parameters.enumerated() {
-        let label = index == 0 ? ruleLabel(function.name) : "_"
+        let label = index == 0 ? RuleNames.label(function.name) : "_"
         parameterTexts.append(parameterText(parameter, label: label))
       }
     case .local:
@@ -184,7 +184,7 @@ enum FunctionRuleGenerator {
     """
     @available(*, unavailable, message: "'\(callee)' has no derivative: mark it @Differentiable, write an @Adjoint(of: \(callee)), or wrap the call in dropgrad(_:)")
     @_disfavoredOverload
-    func \(RuleNames.function)<A, each B>(\(ruleLabel(callee)) _: A, _ _: repeat each B, _calledFrom_\(caller)_line\(line) _: Void = ()) -> (value: A, pullback: (A) -> (A, repeat each B)) { fatalError() }
+    func \(RuleNames.function)<A, each B>(\(RuleNames.label(callee)) _: A, _ _: repeat each B, _calledFrom_\(caller)_line\(line) _: Void = ()) -> (value: A, pullback: (A) -> (A, repeat each B)) { fatalError() }
     """
   }
 
@@ -225,10 +225,6 @@ enum FunctionRuleGenerator {
     return text
   }
 
-  static func ruleLabel(_ name: String) -> String {
-    let keywords: Set<String> = ["in", "inout", "var", "let", "func", "return", "if", "else", "for", "while", "is", "as", "init", "default", "case", "switch", "repeat", "guard", "defer", "do", "try", "throw", "where", "break", "continue", "static", "class", "struct", "enum", "protocol", "extension", "import", "operator", "subscript", "typealias", "true", "false", "nil", "super"]
-    return keywords.contains(name) ? "`\(name)`" : name
-  }
 
   /// The generic parameters constrained to a floating-point protocol: they are their own tangent.
   static func floatingPointGenericParameters(_ function: FunctionDeclaration) -> Set<String> {

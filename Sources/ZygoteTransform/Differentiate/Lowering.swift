@@ -116,8 +116,8 @@ extension Differentiator {
         refuse("the operator '\(op)' has no derivative rule; write an @Adjoint(of:) for a function that applies it, or wrap the operands in dropgrad(_:)", at: range)
         return .inactive(expression.swiftSource)
       }
-      let lhs = lowerOperand(left, into: &forward)
-      let rhs = lowerOperand(right, into: &forward)
+      let lhs = lower(left, into: &forward)
+      let rhs = lower(right, into: &forward)
       return emitOperation("\(RuleNames.function)(\(label): \(lhs.valueText), \(rhs.valueText))", operands: [lhs, rhs], valueNeeded: valueNeeded, at: range, into: &forward)
     case .prefixOperator(let op, let operand, let range):
       guard let label = RuleNames.prefixOperators[op] else {
@@ -210,13 +210,6 @@ extension Differentiator {
     !expression.differentiableNamesRead.isDisjoint(with: strictlyActiveNames)
   }
 
-  /// Lowers an operand of a differentiated operation. A free variable there (a global or a
-  /// captured variable) is read through `_vjp(implicit:)`, so that a Tensor parameter tracked by
-  /// `#gradient(Params(...))` receives its gradient.
-  func lowerOperand(_ expression: Expression, into forward: inout Code) -> Lowered {
-    lower(expression, into: &forward)
-  }
-
   /// A read of a free variable (or of a property or element of one) through
   /// `_vjp(implicit:)`: a Tensor tracked by `#gradient(Params(...))` receives its gradient by
   /// identity; any other value passes unchanged.
@@ -246,7 +239,7 @@ extension Differentiator {
         refuse("a call with a trailing closure cannot be differentiated yet: '\(name)'", at: range)
         return .inactive(expression.swiftSource)
       }
-      let operands = arguments.map { lowerOperand($0.value, into: &forward) }
+      let operands = arguments.map { lower($0.value, into: &forward) }
       if !operands.contains(where: \.isActive) && !implicitParameters.callsAreActive {
         return .inactive(expression.swiftSource)
       }
@@ -262,7 +255,7 @@ extension Differentiator {
       } else if let local = localFunctionRules[name] {
         ruleCall = "\(local)(\(operands.map(\.valueText).joined(separator: ", ")))"
       } else {
-        ruleCall = "\(RuleNames.function)(\(ruleLabel(name)): \(operands.map(\.valueText).joined(separator: ", ")))"
+        ruleCall = "\(RuleNames.function)(\(RuleNames.label(name)): \(operands.map(\.valueText).joined(separator: ", ")))"
         if !RuleNames.libraryFunctions.contains(name) {
           if !unresolvedCallees.contains(where: { $0.name == name }) { unresolvedCallees.append((name, range)) }
           // A missing rule is reported by the compiler at the user's line, not in the expansion.
@@ -287,15 +280,15 @@ extension Differentiator {
       {
         receiver = .inactive(base.swiftSource)
       } else {
-        receiver = lowerOperand(base, into: &forward)
+        receiver = lower(base, into: &forward)
       }
-      let operands = arguments.map { lowerOperand($0.value, into: &forward) }
+      let operands = arguments.map { lower($0.value, into: &forward) }
       if !receiver.isActive && !operands.contains(where: \.isActive) && !implicitParameters.callsAreActive {
         return .inactive(expression.swiftSource)
       }
       let argumentText = operands.isEmpty ? "()" : operands.map(\.valueText).joined(separator: ", ")
       let receiverText = receiver.isActive ? receiver.valueText : parenthesizedIfNeeded(base)
-      let ruleCall = "\(receiverText).\(RuleNames.method)(\(ruleLabel(name)): \(argumentText))"
+      let ruleCall = "\(receiverText).\(RuleNames.method)(\(RuleNames.label(name)): \(argumentText))"
       return emitOperation(ruleCall, operands: [receiver] + operands, valueNeeded: valueNeeded, at: range, into: &forward)
     default:
       // A function value: `fs[name]!(x)`, `table[i](x)`.
@@ -325,11 +318,6 @@ extension Differentiator {
     }
   }
 
-  /// A rule's first label: the callee's name, in backticks when it is a keyword.
-  func ruleLabel(_ name: String) -> String {
-    let keywords: Set<String> = ["in", "inout", "var", "let", "func", "return", "if", "else", "for", "while", "is", "as", "init", "self", "Self", "default", "case", "switch", "repeat", "guard", "defer", "do", "try", "throw", "throws", "where", "break", "continue", "static", "class", "struct", "enum", "protocol", "extension", "import", "operator", "subscript", "typealias", "associatedtype", "deinit", "internal", "public", "private", "fileprivate", "open", "true", "false", "nil", "super", "Any"]
-    return keywords.contains(name) ? "`\(name)`" : name
-  }
 
   func emitOperation(
     _ call: String, operands: [Lowered], returnsVoid: Bool = false, valueNeeded: Bool, at range: SourceRange,

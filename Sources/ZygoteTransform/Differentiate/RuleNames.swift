@@ -68,6 +68,11 @@ enum RuleNames {
     "fallthrough", "catch", "await", "async",
   ]
 
+  /// A rule's first label: the callee's name, in backticks when it is a keyword.
+  static func label(_ name: String) -> String {
+    keywords.contains(name) ? "`\(name)`" : name
+  }
+
   /// Whether a name spells a type (by Swift's convention, an upper-case initial), so that a call
   /// of it is an initializer and a member access on it is static.
   static func isTypeName(_ name: String) -> Bool {
