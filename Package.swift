@@ -23,9 +23,9 @@ let package = Package(
 
     // MARK: Plugin: the compiler plugin executable, a thin shell around the transform.
     // The protocol (framing, JSON, message handling) is a library so that tests can drive it.
-    .target(name: "ZygotePlugin", dependencies: ["ZygoteTransform"], path: "Macros/ZygotePlugin", swiftSettings: swift6),
+    .target(name: "ZygoteMacroHost", dependencies: ["ZygoteTransform"], path: "Macros/ZygoteMacroHost", swiftSettings: swift6),
     .macro(
-      name: "ZygoteMacros", dependencies: ["ZygotePlugin"], path: "Macros/ZygoteMacros",
+      name: "ZygoteMacros", dependencies: ["ZygoteMacroHost"], path: "Macros/ZygoteMacros",
       swiftSettings: swift6),
 
     // MARK: Tools and examples.
@@ -45,11 +45,11 @@ let package = Package(
     // MARK: Tests.
     .testTarget(
       name: "ZygoteTransformTests", dependencies: ["ZygoteTransform"], exclude: ["Golden"], swiftSettings: swift6),
-    .testTarget(name: "ZygoteMacrosTests", dependencies: ["ZygotePlugin", "ZygoteTransform"], swiftSettings: swift6),
+    .testTarget(name: "ZygoteMacrosTests", dependencies: ["ZygoteMacroHost", "ZygoteTransform"], swiftSettings: swift6),
     .testTarget(
       name: "ZygoteTests", dependencies: ["Zygote"], exclude: ["CompilerDiagnostics/Cases", "Generators"], swiftSettings: swift6),
     // Generated and mutated sources against the transform (in process) and the plugin executable.
-    .testTarget(name: "ZygoteFuzzTests", dependencies: ["ZygoteTransform", "ZygotePlugin"], swiftSettings: swift6),
+    .testTarget(name: "ZygoteFuzzTests", dependencies: ["ZygoteTransform", "ZygoteMacroHost"], swiftSettings: swift6),
     // zygote-expand, driven on files with golden output.
     .testTarget(
       name: "ZygoteExpandTests", dependencies: ["ZygoteTransform"], exclude: ["Inputs"], swiftSettings: swift6),

@@ -1,5 +1,5 @@
 import XCTest
-import ZygotePlugin
+import ZygoteMacroHost
 
 #if canImport(Glibc)
   import Glibc

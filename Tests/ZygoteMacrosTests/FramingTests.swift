@@ -1,6 +1,6 @@
 import XCTest
 
-@testable import ZygotePlugin
+@testable import ZygoteMacroHost
 
 #if canImport(Glibc)
   import Glibc

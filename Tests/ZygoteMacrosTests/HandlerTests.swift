@@ -1,7 +1,7 @@
 import XCTest
 import ZygoteTransform
 
-@testable import ZygotePlugin
+@testable import ZygoteMacroHost
 
 final class HandlerTests: XCTestCase {
   private let file = Array(SampleMessages.file.utf8)

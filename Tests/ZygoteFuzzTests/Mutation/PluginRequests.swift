@@ -1,4 +1,4 @@
-import ZygotePlugin
+import ZygoteMacroHost
 
 /// Requests and byte streams for the plugin executable: expansion requests carrying mutated
 /// sources and odd locations, messages the plugin does not expect, and broken framing.

@@ -1,4 +1,4 @@
-import ZygotePlugin
+import ZygoteMacroHost
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,4 @@
-import ZygotePlugin
+import ZygoteMacroHost
 import ZygoteTransform
 
 /// What a stand-in transform was called with.

@@ -1,4 +1,4 @@
-import ZygotePlugin
+import ZygoteMacroHost
 
 /// Messages as Swift 6.3.1 sent them for the file ``SampleMessages/file``.
 ///
