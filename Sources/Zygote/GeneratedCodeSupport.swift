@@ -58,3 +58,9 @@ public func _valueWithGradientOf<V: FloatingPoint, G>(_ valueAndPullback: (value
 public func _pullbackClosure<V: Differentiable, G>(like value: V, _ pullback: @escaping (V.Tangent) -> G) -> (V.Tangent) -> G {
   pullback
 }
+
+/// Returns `value`, typed like `example`: the transform rewrites `xs.reduce(0) { ... }` into a
+/// loop whose accumulator starts as `_typedLike(0, xs.prefix(0).reduce(0) { ... })`, so that
+/// the literal `0` takes the type the closure gives the result. `example` runs no iteration.
+@inlinable @inline(__always)
+public func _typedLike<T>(_ value: T, _ example: T) -> T { value }

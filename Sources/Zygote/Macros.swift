@@ -112,6 +112,53 @@ public macro differentiable<A: Differentiable, R: Differentiable>(_ function: (A
 /// @Differentiable func norm2(_ p: Point) -> Double { p.x * p.x + p.y * p.y }
 /// #gradient(norm2, at: Point(x: 3, y: 4))   // Point.Tangent(x: 6, y: 8)
 /// ```
+// MARK: Tuples
+// A tuple cannot conform to a protocol, so a function of one tuple argument, or with a tuple
+// result, needs its own overloads: the gradient of a tuple is the tuple of its elements'
+// gradients (unlabelled; Swift converts it to the labelled tuple wherever one is expected).
+
+/// The gradient of a function of one pair argument: a pair.
+@freestanding(expression)
+public macro gradient<A: Differentiable, B: Differentiable, R: Differentiable>(
+  _ function: ((A, B)) -> R, at x: (A, B)
+) -> (A.Tangent, B.Tangent) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The gradient of a function of one triple argument: a triple.
+@freestanding(expression)
+public macro gradient<A: Differentiable, B: Differentiable, C: Differentiable, R: Differentiable>(
+  _ function: ((A, B, C)) -> R, at x: (A, B, C)
+) -> (A.Tangent, B.Tangent, C.Tangent) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The value and gradient of a function of one pair argument.
+@freestanding(expression)
+public macro valueWithGradient<A: Differentiable, B: Differentiable, R: Differentiable>(
+  _ function: ((A, B)) -> R, at x: (A, B)
+) -> (value: R, gradient: (A.Tangent, B.Tangent)) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The value and pullback of a function of one argument that returns a pair; the pullback takes a pair.
+@freestanding(expression)
+public macro pullback<A: Differentiable, R1: Differentiable, R2: Differentiable>(
+  _ function: (A) -> (R1, R2), at x: A
+) -> (value: (R1, R2), pullback: ((R1.Tangent, R2.Tangent)) -> A.Tangent) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The value and pullback of a function of two arguments that returns a pair.
+@freestanding(expression)
+public macro pullback<A: Differentiable, B: Differentiable, R1: Differentiable, R2: Differentiable>(
+  _ function: (A, B) -> (R1, R2), at a: A, _ b: B
+) -> (value: (R1, R2), pullback: ((R1.Tangent, R2.Tangent)) -> (A.Tangent, B.Tangent)) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The value and pullback of a function of one argument that returns a triple.
+@freestanding(expression)
+public macro pullback<A: Differentiable, R1: Differentiable, R2: Differentiable, R3: Differentiable>(
+  _ function: (A) -> (R1, R2, R3), at x: A
+) -> (value: (R1, R2, R3), pullback: ((R1.Tangent, R2.Tangent, R3.Tangent)) -> A.Tangent) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The value and pullback of a function of two arguments that returns a triple.
+@freestanding(expression)
+public macro pullback<A: Differentiable, B: Differentiable, R1: Differentiable, R2: Differentiable, R3: Differentiable>(
+  _ function: (A, B) -> (R1, R2, R3), at a: A, _ b: B
+) -> (value: (R1, R2, R3), pullback: ((R1.Tangent, R2.Tangent, R3.Tangent)) -> (A.Tangent, B.Tangent)) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
 @attached(member, names: named(Tangent), named(zeroTangent), named(_vjpm))
 @attached(extension, conformances: Differentiable)
 public macro DifferentiableStruct() = #externalMacro(module: "ZygoteMacros", type: "DifferentiableStructMacro")

@@ -30,7 +30,7 @@ enum ClosureDifferentiation {
         .error("the closure takes \(parameterNames.count) argument(s) but \(argumentCount) point(s) were given after 'at:'", at: closure.range)
       ])
     }
-    var statements = FunctionRuleGenerator.implicitReturn(closure.body)
+    var statements = Desugaring.desugar(FunctionRuleGenerator.implicitReturn(closure.body), parameters: parameterNames)
     if let resultType = closure.resultType?.swiftSource {
       statements = LoopReturnRewriting.rewrite(statements, resultType: resultType)
     }
@@ -40,6 +40,9 @@ enum ClosureDifferentiation {
       parameters: parameterNames, body: body,
       localFunctionRules: FunctionRuleGenerator.nestedDifferentiableFunctions(in: body),
       implicitParameters: mode, lineTable: lineTable)
+    for parameter in closure.parameters {
+      if let type = parameter.type { differentiator.noteTupleLabels(ofParameter: parameter.name, type: type) }
+    }
     let resultType = closure.resultType?.swiftSource
     let block = differentiator.differentiate(body, returns: .define(name: "_ad_result", type: resultType, seed: "_ad_seed"))
     if !differentiator.diagnostics.isEmpty {

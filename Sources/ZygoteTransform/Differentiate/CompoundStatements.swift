@@ -322,7 +322,14 @@ extension Differentiator {
     let assigned = body.reduce(into: Set<String>()) { $0.formUnion($1.namesAssigned) }
     var state = assigned.intersection(visibleMutableNames).sorted()
     if case .forIn(_, let pattern, _, _, _, _) = statement { state.removeAll(where: pattern.boundNames.contains) }
-    let readOnly = savedNames(for: statement).filter { !state.contains($0) }
+    // An array the loop only appends to (a desugared `map`) is not saved per iteration: the
+    // replay needs only the appended values, whose gradients it takes off the array's gradient.
+    let appendOnly = state.filter { name in
+      let rest = body.map { $0.removingAppends(to: name) }
+      return rest.allSatisfy { !$0.namesRead.contains(name) && !$0.namesAssigned.contains(name) }
+    }
+    state.removeAll(where: appendOnly.contains)
+    let readOnly = savedNames(for: statement).filter { !state.contains($0) && !appendOnly.contains($0) }
     for name in readOnly { forward.add("let _ad_s\(id)_\(name) = \(name)" + lineComment(statement.range)) }
     let stateTuple = state.count == 1 ? state[0] : "(\(state.joined(separator: ", ")))"
     let labelText = label.map { "\($0): " } ?? ""
@@ -397,7 +404,10 @@ extension Differentiator {
     var replay = replayPrologue
     let bodyNames = replayedBody.reduce(into: Set<String>()) { $0.formUnion($1.namesRead.union($1.namesAssigned)) }
     for name in readOnly where bodyNames.contains(name) { replay.add("let \(name) = _ad_s\(id)_\(name)") }
+    let previouslySuppressed = suppressedAppends
+    suppressedAppends.formUnion(appendOnly)
     let iteration = differentiate(replayedBody, returns: .forbidden, inPlace: true).inPlace
+    suppressedAppends = previouslySuppressed
     replay.add(iteration)
     // A restored variable the iteration only assigns (a flag) is read once, so that the replay
     // does not warn that it was "written to, but never read".
@@ -547,5 +557,18 @@ extension IfStatement {
     case nil: break
     }
     return copy
+  }
+}
+
+extension Statement {
+  /// A copy in which each `array.append(e)` statement becomes `e`: what is left of the
+  /// statement's use of `array` besides appending to it.
+  func removingAppends(to array: String) -> Statement {
+    if case .expression(.call(.member(.identifier(array, _), "append", _), let arguments, let trailing, _)) = self,
+      arguments.count == 1, trailing.isEmpty
+    {
+      return .expression(arguments[0].value)
+    }
+    return mapBlocks { $0.map { $0.removingAppends(to: array) } }
   }
 }

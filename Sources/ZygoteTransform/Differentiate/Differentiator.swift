@@ -70,6 +70,11 @@ final class Differentiator {
   private(set) var mutatedAdjoints: Set<String> = []
   /// Mutable variables visible at the statement being differentiated.
   private(set) var visibleMutableNames: Set<String> = []
+  /// The labels of tuple variables whose type the body spells out (a labelled tuple literal, a
+  /// tuple-typed parameter or declaration): `t.label` then reads position `i` of the gradient.
+  var tupleLabels: [String: [String?]] = [:]
+  /// Arrays whose appends a loop's replay skips: the loop does not save them per iteration.
+  var suppressedAppends: Set<String> = []
 
   init(
     parameters: [String], body: [Statement], localFunctionRules: [String: String],
@@ -193,7 +198,11 @@ final class Differentiator {
         // The appended element's gradient is the last element of the array's gradient; the
         // backward pass takes it off, so the gradient shrinks back as the array grew.
         let lowered = lower(arguments[0].value, into: &forward)
-        forward.add("\(array).append(\(lowered.valueText))" + lineComment(expression.range))
+        if suppressedAppends.contains(array) {
+          forward.add("_ = \(lowered.valueText)")
+        } else {
+          forward.add("\(array).append(\(lowered.valueText))" + lineComment(expression.range))
+        }
         let gradient = "_ad_g\(nextID())"
         backward.add("let \(gradient) = \(adjointName(array)).removeLast()")
         noteMutation(of: adjointName(array))
@@ -275,8 +284,9 @@ final class Differentiator {
         declaredActive += names.filter(activeNames.contains)
         continue
       }
+      noteTupleLabels(of: binding)
       guard case .identifier(let name, _) = binding.pattern else {
-        refuse("destructuring a differentiated value is not supported yet; bind it to one name first", at: binding.range)
+        differentiateDestructuring(binding, keyword: keyword, forward: &forward, reverseChunks: &reverseChunks, declaredActive: &declaredActive)
         continue
       }
       let lowered = lower(initializer, into: &forward)
@@ -287,6 +297,71 @@ final class Differentiator {
       reverseChunks.append(reverse)
     }
     for chunk in reverseChunks.reversed() { backward.add(chunk) }
+  }
+
+  /// `let (a, (b, _)) = e`: declared as written; `e` receives the tuple of the names' gradients
+  /// (a zero where the pattern discards an element).
+  private func differentiateDestructuring(
+    _ binding: PatternBinding, keyword: String, forward: inout Code, reverseChunks: inout [Code], declaredActive: inout [String]
+  ) {
+    guard let initializer = binding.initializer else { return }
+    var pattern = binding.pattern
+    var typeText = binding.type.map { ": \($0.swiftSource)" } ?? ""
+    if case .typed(let inner, let type, _) = pattern {
+      pattern = inner
+      typeText = ": \(type.swiftSource)"
+    }
+    let lowered = lower(initializer, into: &forward)
+    // The value is bound to a name first, so that a discarded element's zero can be taken from it.
+    let whole = "_ad_v\(nextID())"
+    forward.add("let \(whole)\(typeText) = \(lowered.valueText)" + lineComment(binding.range))
+    forward.add("\(keyword) \(pattern.swiftSource) = \(whole)")
+    func seed(of pattern: Pattern, at path: String) -> String? {
+      switch pattern {
+      case .identifier(let name, _):
+        declaredActive.append(name)
+        return adjointName(name)
+      case .wildcard:
+        return "_zeroTangent(like: \(path))"
+      case .typed(let inner, _, _):
+        return seed(of: inner, at: path)
+      case .tuple(let elements, _):
+        var parts: [String] = []
+        for (index, element) in elements.enumerated() {
+          guard let part = seed(of: element.pattern, at: "\(path).\(index)") else { return nil }
+          parts.append(part)
+        }
+        return "(\(parts.joined(separator: ", ")))"
+      case .other:
+        return nil
+      }
+    }
+    guard let tupleSeed = seed(of: pattern, at: whole) else {
+      refuse("this pattern cannot bind a differentiated value; use names, '_' and nested tuples", at: binding.range)
+      return
+    }
+    var reverse = Code()
+    backpropagate(lowered, seed: tupleSeed, into: &reverse)
+    reverseChunks.append(reverse)
+  }
+
+  /// Records the labels of a tuple variable whose type the declaration spells out.
+  private func noteTupleLabels(of binding: PatternBinding) {
+    guard case .identifier(let name, _) = binding.pattern else { return }
+    if case .tuple(let elements)? = binding.type, elements.contains(where: { $0.label != nil }) {
+      tupleLabels[name] = elements.map(\.label)
+    } else if case .tuple(let elements, _)? = binding.initializer, elements.contains(where: { $0.label != nil }) {
+      tupleLabels[name] = elements.map(\.label)
+    } else {
+      tupleLabels[name] = nil
+    }
+  }
+
+  /// Records the labels of a tuple-typed parameter.
+  func noteTupleLabels(ofParameter name: String, type: TypeSyntax) {
+    if case .tuple(let elements) = type, elements.contains(where: { $0.label != nil }) {
+      tupleLabels[name] = elements.map(\.label)
+    }
   }
 
   private func differentiateAssignment(
@@ -345,8 +420,9 @@ final class Differentiator {
     variable: String, path: String, target: Expression, op: String, value: Expression, range: SourceRange,
     forward: inout Code, backward: inout Code
   ) {
+    let accumulator = "\(adjointName(variable)).\(tangentPath(of: variable, path))"
     differentiateStore(
-      into: target, location: "\(variable).\(path)", accumulator: "\(adjointName(variable)).\(path)", of: variable,
+      into: target, location: "\(variable).\(path)", accumulator: accumulator, accumulatorValue: accumulator, of: variable,
       what: "property", op: op, value: value, range: range, forward: &forward, backward: &backward)
   }
 
@@ -356,7 +432,7 @@ final class Differentiator {
     forward: inout Code, backward: inout Code
   ) {
     if isStrictlyActive(index) {
-      refuse("an array index must not depend on a differentiated value", at: index.range)
+      refuse("an array index or dictionary key must not depend on a differentiated value", at: index.range)
       return
     }
     let indexText = stableText(index, into: &forward)
@@ -365,15 +441,16 @@ final class Differentiator {
       base: .identifier(name: array, range: .synthesized),
       arguments: [Argument(label: nil, value: indexExpression, range: .synthesized)], range: .synthesized)
     differentiateStore(
-      into: element, location: "\(array)[\(indexText)]", accumulator: "\(adjointName(array))[\(indexText)]", of: array,
-      what: "array element", op: op, value: value, range: range, forward: &forward, backward: &backward)
+      into: element, location: "\(array)[\(indexText)]", accumulator: "\(adjointName(array))[\(indexText)]",
+      accumulatorValue: "_elementGradient(\(adjointName(array)), at: \(indexText))", of: array,
+      what: "element", op: op, value: value, range: range, forward: &forward, backward: &backward)
   }
 
   /// A store into part of a variable (`location`, whose gradient lives in `accumulator`): the
   /// forward pass computes the value with rules and stores it; the backward pass feeds the part's
   /// gradient into the value and starts the part's gradient afresh.
   private func differentiateStore(
-    into target: Expression, location: String, accumulator: String, of variable: String, what: String,
+    into target: Expression, location: String, accumulator: String, accumulatorValue: String, of variable: String, what: String,
     op: String, value: Expression, range: SourceRange, forward: inout Code, backward: inout Code
   ) {
     var assigned = value
@@ -387,7 +464,7 @@ final class Differentiator {
     let lowered = lower(assigned, into: &forward)
     forward.add("\(location) = \(lowered.valueText)" + lineComment(range))
     let gradient = "_ad_g\(nextID())"
-    if lowered.isActive { backward.add("let \(gradient) = \(accumulator)") }
+    if lowered.isActive { backward.add("let \(gradient) = \(accumulatorValue)") }
     backward.add("\(accumulator) = _zeroTangent(like: \(location))")
     noteMutation(of: adjointName(variable))
     backpropagate(lowered, seed: gradient, into: &backward)

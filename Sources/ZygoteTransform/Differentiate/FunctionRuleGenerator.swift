@@ -99,13 +99,15 @@ enum FunctionRuleGenerator {
     if !body.contains(where: { $0.namesRead.contains(function.name) }) { attributes += "@inline(__always) " }
 
     // The body.
-    let withLoopReturns = LoopReturnRewriting.rewrite(implicitReturn(body), resultType: resultText)
+    let desugared = Desugaring.desugar(implicitReturn(body), parameters: differentiated.map(\.name))
+    let withLoopReturns = LoopReturnRewriting.rewrite(desugared, resultType: resultText)
     let restructured = ExitRestructuring.restructure(withLoopReturns, scope: .function)
     let localRules = nestedDifferentiableFunctions(in: restructured)
     let differentiator = Differentiator(
       parameters: differentiated.map(\.name), body: restructured, localFunctionRules: localRules,
       implicitParameters: ImplicitParameterMode(), lineTable: lineTable,
       otherParameters: function.parameters.map(\.name).filter { name in !differentiated.contains { $0.name == name } })
+    for parameter in function.parameters { differentiator.noteTupleLabels(ofParameter: parameter.name, type: parameter.type) }
     let block = differentiator.differentiate(restructured, returns: .define(name: "_ad_result", type: resultText, seed: "_ad_seed"))
     diagnostics += differentiator.diagnostics
     if diagnostics.contains(where: { $0.severity == .error }) {

@@ -32,6 +32,11 @@ indirect enum Lowered {
   /// `p.x` or `p.a.b` read from an active struct variable: the gradient goes into the same
   /// property of the variable's `Tangent`.
   case property(variable: String, path: String)
+  /// `(a, b)` or `(x: a, y: b)` with differentiated elements: element `i` receives `.i` of the
+  /// gradient (tuple gradients are read by position: see Tuple+Differentiable.swift).
+  case tupleLiteral(id: Int, elements: [Lowered])
+  /// `["a": x, "b": y]` with differentiated values: each value receives the gradient of its key.
+  case dictionaryLiteral(id: Int, keys: [String], values: [Lowered])
 
   /// The Swift text that stands for the value in the forward pass.
   var valueText: String {
@@ -42,7 +47,7 @@ indirect enum Lowered {
     case .selection(let selection): return selection.valueName
     case .element(let array, let index): return "\(array)[\(index)]"
     case .property(let variable, let path): return "\(variable).\(path)"
-    case .arrayLiteral(let id, _): return "_ad_v\(id)"
+    case .arrayLiteral(let id, _), .tupleLiteral(let id, _), .dictionaryLiteral(let id, _, _): return "_ad_v\(id)"
     }
   }
 
@@ -110,6 +115,11 @@ extension Differentiator {
       let lowered = lower(inner, into: &forward, valueNeeded: valueNeeded)
       if case .inactive = lowered { return .inactive(expression.swiftSource) }
       return lowered
+    case .binaryOperator("??", let optional, let fallback, let range):
+      // `o ?? e` is `o != nil ? o! : e`: the gradient goes to the branch that gave the value.
+      return lowerSelection(
+        condition: .binaryOperator(operator: "!=", left: optional, right: .nilLiteral(range: .synthesized), range: .synthesized),
+        whenTrue: .forceUnwrap(optional, range: optional.range), whenFalse: fallback, at: range, valueNeeded: valueNeeded, into: &forward)
     case .binaryOperator(let op, let left, let right, let range):
       if RuleNames.inactiveOperators.contains(op) { return .inactive(expression.swiftSource) }
       guard let label = RuleNames.binaryOperators[op] else {
@@ -159,13 +169,20 @@ extension Differentiator {
       if case .identifier(let name, _) = base, isFreeVariable(name), !arguments.contains(where: { isStrictlyActive($0.value) }) {
         return implicitRead(expression, at: range, into: &forward)
       }
+      if arguments.count == 2, arguments[0].label == nil, arguments[1].label == "default" {
+        // `d[k, default: e]` is `d[k] != nil ? d[k]! : e`.
+        let read = Expression.subscript(base: base, arguments: [arguments[0]], range: range)
+        return lowerSelection(
+          condition: .binaryOperator(operator: "!=", left: read, right: .nilLiteral(range: .synthesized), range: .synthesized),
+          whenTrue: .forceUnwrap(read, range: range), whenFalse: arguments[1].value, at: range, valueNeeded: valueNeeded, into: &forward)
+      }
       guard case .identifier(let name, _) = base, activeNames.contains(name), arguments.count == 1, arguments[0].label == nil else {
-        refuse("only 'array[index]' on a differentiated array variable is supported; bind the array to a variable first", at: range)
+        refuse("only 'array[index]', 'dictionary[key]' and 'dictionary[key, default: value]' on a differentiated variable are supported; bind the collection to a variable first", at: range)
         return .inactive(expression.swiftSource)
       }
       let index = arguments[0].value
       if isStrictlyActive(index) {
-        refuse("an array index must not depend on a differentiated value", at: index.range)
+        refuse("an array index or dictionary key must not depend on a differentiated value", at: index.range)
         return .inactive(expression.swiftSource)
       }
       return .element(array: name, index: stableText(index, into: &forward))
@@ -177,14 +194,28 @@ extension Differentiator {
       let id = nextID()
       forward.add("let _ad_v\(id) = [\(lowered.map(\.valueText).joined(separator: ", "))]" + lineComment(range))
       return .arrayLiteral(id: id, elements: lowered)
-    case .dictionaryLiteral(_, let range):
-      refuse("dictionary literals of differentiated values are not supported yet", at: range)
-      return .inactive(expression.swiftSource)
-    case .tuple(_, let range):
-      refuse("tuples of differentiated values are not supported yet", at: range)
-      return .inactive(expression.swiftSource)
-    case .optionalChain(_, let range), .forceUnwrap(_, let range):
-      refuse("optionals of differentiated values are not supported yet", at: range)
+    case .dictionaryLiteral(let elements, let range):
+      if let key = elements.first(where: { isStrictlyActive($0.key) })?.key {
+        refuse("a dictionary key must not depend on a differentiated value", at: key.range)
+        return .inactive(expression.swiftSource)
+      }
+      let keys = elements.map { stableText($0.key, into: &forward) }
+      let values = elements.map { lower($0.value, into: &forward) }
+      let id = nextID()
+      let pairs = zip(keys, values).map { "\($0): \($1.valueText)" }.joined(separator: ", ")
+      forward.add("let _ad_v\(id) = [\(pairs)]" + lineComment(range))
+      return .dictionaryLiteral(id: id, keys: keys, values: values)
+    case .tuple(let elements, let range):
+      let lowered = elements.map { lower($0.value, into: &forward) }
+      let id = nextID()
+      let parts = zip(elements, lowered).map { ($0.label.map { "\($0): " } ?? "") + $1.valueText }.joined(separator: ", ")
+      forward.add("let _ad_v\(id) = (\(parts))" + lineComment(range))
+      return .tupleLiteral(id: id, elements: lowered)
+    case .forceUnwrap(let inner, let range):
+      let operand = lower(inner, into: &forward)
+      return emitOperation("\(RuleNames.function)(forceUnwrap: \(operand.valueText))", operands: [operand], valueNeeded: valueNeeded, at: range, into: &forward)
+    case .optionalChain(_, let range):
+      refuse("optional chaining ('?.') on a differentiated value is not supported; unwrap it first with 'if let', 'guard let', '??' or '!'", at: range)
       return .inactive(expression.swiftSource)
     case .try(_, _, let range):
       refuse("'try' is not supported in a differentiated expression; differentiable functions cannot throw yet", at: range)
@@ -381,9 +412,30 @@ extension Differentiator {
         backpropagate(element, seed: "\(gradient)[\(index)]", into: &backward)
       }
     case .property(let variable, let path):
-      backward.add("_accumulate(&\(adjointName(variable)).\(path), \(seed))")
+      backward.add("_accumulate(&\(adjointName(variable)).\(tangentPath(of: variable, path)), \(seed))")
       noteMutation(of: adjointName(variable))
+    case .tupleLiteral(let id, let elements):
+      let gradient = "_ad_g\(id)"
+      backward.add("let \(gradient) = \(seed)")
+      for (index, element) in elements.enumerated() where element.isActive {
+        backpropagate(element, seed: "\(gradient).\(index)", into: &backward)
+      }
+    case .dictionaryLiteral(let id, let keys, let values):
+      let gradient = "_ad_g\(id)"
+      backward.add("let \(gradient) = \(seed)")
+      for (key, value) in zip(keys, values) where value.isActive {
+        backpropagate(value, seed: "_elementGradient(\(gradient), at: \(key))", into: &backward)
+      }
     }
+  }
+
+  /// The path of `variable.path` in the variable's gradient: the same names for a struct, and
+  /// positions for a tuple whose labels the body spells out (tuple gradients are unlabelled).
+  func tangentPath(of variable: String, _ path: String) -> String {
+    guard let labels = tupleLabels[variable] else { return path }
+    var components = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    if let index = labels.firstIndex(where: { $0 == components[0] }) { components[0] = String(index) }
+    return components.joined(separator: ".")
   }
 
   /// `p.a.b` as the variable `p` and the path `a.b`.

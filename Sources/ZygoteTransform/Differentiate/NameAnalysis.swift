@@ -342,8 +342,11 @@ extension Expression {
       for argument in arguments { names.formUnion(argument.value.differentiableNamesRead) }
       for closure in trailing { closure.closure.collectNamesRead(into: &names) }
       return names
-    case .subscript(let base, _, _):
-      return base.differentiableNamesRead
+    case .subscript(let base, let arguments, _):
+      // `d[k, default: e]` may give the value of `e`.
+      var names = base.differentiableNamesRead
+      for argument in arguments where argument.label == "default" { names.formUnion(argument.value.differentiableNamesRead) }
+      return names
     case .ternary(_, let then, let otherwise, _):
       return then.differentiableNamesRead.union(otherwise.differentiableNamesRead)
     case .parenthesized(let inner, _), .cast(let inner, _, _, _), .forceUnwrap(let inner, _),

@@ -25,7 +25,7 @@ enum RuleNames {
   /// an expression built with them is inactive even when its operands are active.
   static let inactiveOperators: Set<String> = [
     "==", "!=", "<", "<=", ">", ">=", "===", "!==", "~=", "&&", "||", "...", "..<",
-    "%", "&", "|", "^", "<<", ">>", "&+", "&-", "&*", "??",
+    "%", "&", "|", "^", "<<", ">>", "&+", "&-", "&*",
   ]
 
   /// Callees whose result never carries a derivative: integer and Boolean conversions, I/O, checks.
@@ -33,7 +33,7 @@ enum RuleNames {
     "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64",
     "Bool", "String", "Character", "print", "debugPrint", "precondition", "preconditionFailure",
     "assert", "assertionFailure", "fatalError", "dropgrad", "type", "stride", "zip",
-    "MemoryLayout", "ObjectIdentifier", "withExtendedLifetime",
+    "MemoryLayout", "ObjectIdentifier", "withExtendedLifetime", "_typedLike",
   ]
 
   /// Properties and methods of a differentiable value whose result carries no derivative.
