@@ -28,3 +28,13 @@ extension Optional: TangentVector where Wrapped: TangentVector {
 public func _vjp<T: Differentiable>(forceUnwrap x: T?) -> (value: T, pullback: (T.Tangent) -> T.Tangent?) {
   (x!, { d in d })
 }
+
+/// The gradient of a value that Swift wrapped into an optional (`let o: Double? = x * x`,
+/// `c ? x : nil`): the content of the optional gradient, zero for `nil`.
+@inlinable @inline(__always)
+public func _unwrappedTangent<T: AdditiveArithmetic>(_ gradient: T?) -> T { gradient ?? .zero }
+
+/// The gradient of a value that was not wrapped: unchanged. (Generated code calls
+/// `_unwrappedTangent` wherever a value may have been wrapped; this overload serves the others.)
+@inlinable @inline(__always)
+public func _unwrappedTangent<T: AdditiveArithmetic>(_ gradient: T) -> T { gradient }

@@ -26,6 +26,15 @@ public struct SourceRange: Equatable, Hashable, Sendable {
 /// A Swift type as written. The differentiator needs the structure of a few types (tuples,
 /// arrays, optionals) to name their tangents; everything else is kept as text.
 public indirect enum TypeSyntax: Equatable, Sendable {
+  /// Whether the type is written as an optional (`T?`, `T!`, `Optional<T>`).
+  public var isOptional: Bool {
+    switch self {
+    case .optional, .implicitlyUnwrappedOptional: return true
+    case .named(let name): return name.hasPrefix("Optional<")
+    default: return false
+    }
+  }
+
   /// `Double`, `Swift.Double`, `Tensor<Float>`, `T`, `Self`: the text as written.
   case named(String)
   /// `[Element]`

@@ -219,11 +219,12 @@ extension Differentiator {
     var indexPattern: Pattern
     let elementPattern: Pattern
     switch sequence {
-    case .identifier(let name, _) where activeNames.contains(name):
+    case .identifier(let name, _) where activeNames.contains(name) || isFreeVariable(name):
+      // A free array's elements are implicit reads (a Tensor parameter gets its gradient).
       array = name
       indexPattern = .identifier(name: "_ad_k\(nextID())", range: .synthesized)
       elementPattern = pattern
-    case .call(.member(.identifier(let name, _), "enumerated", _), let arguments, _, _) where activeNames.contains(name) && arguments.isEmpty:
+    case .call(.member(.identifier(let name, _), "enumerated", _), let arguments, _, _) where (activeNames.contains(name) || isFreeVariable(name)) && arguments.isEmpty:
       guard case .tuple(let elements, _) = pattern, elements.count == 2 else { return statement }
       array = name
       indexPattern = elements[0].pattern

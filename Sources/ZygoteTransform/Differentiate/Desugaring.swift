@@ -11,8 +11,8 @@
 //   xs.filter { $0 > 0 }                =>  a loop that appends the elements the predicate keeps
 //   if let y = o { ... }                =>  if o != nil { let y = o!; ... }
 //   guard let y = o else { ... }        =>  guard o != nil else { ... }; let y = o!
-//   for (a, b) in zip(xs, ys)           =>  for _ad_k3 in 0..<Swift.min(xs.count, ys.count) { let a = xs[_ad_k3]; ... }
-//   for x in xs.reversed()              =>  for _ad_k4 in xs.indices.reversed() { let x = xs[_ad_k4]; ... }
+//   for (a, b) in zip(xs, ys)           =>  for _ad_idx3 in 0..<Swift.min(xs.count, ys.count) { let a = xs[_ad_idx3]; ... }
+//   for x in xs.reversed()              =>  for _ad_idx4 in xs.indices.reversed() { let x = xs[_ad_idx4]; ... }
 //   for (k, v) in d                     =>  for k in d.keys { let v = d[k]!; ... }
 //   let g = { y in y * w }; g(x)        =>  (x) * w
 //
@@ -388,7 +388,7 @@ struct Desugaring {
       if let filter { newBody.append(.guard(conditions: [.expression(filter)], elseBody: [.continue(label: nil, range: .synthesized)], range: filter.range)) }
       return .forIn(label: label, pattern: .identifier(name: index, range: .synthesized), sequence: indices, whereClause: nil, body: newBody + body, range: range)
     }
-    let index = "_ad_k\(nextID())"
+    let index = "_ad_idx\(nextID())"
     switch sequence {
     case .call(.member(.identifier(let array, _), "reversed", _), let arguments, let trailing, _) where arguments.isEmpty && trailing.isEmpty:
       return indexLoop(over: .call(callee: .member(base: .member(base: .identifier(name: array, range: .synthesized), name: "indices", range: .synthesized), name: "reversed", range: .synthesized), arguments: [], trailingClosures: [], range: .synthesized), index: index, bindings: [(pattern, element(array, index))])

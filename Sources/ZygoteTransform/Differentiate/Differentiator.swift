@@ -293,7 +293,9 @@ final class Differentiator {
       forward.add("\(keyword) \(name)\(typeText) = \(lowered.valueText)" + lineComment(binding.range))
       declaredActive.append(name)
       var reverse = Code()
-      backpropagate(lowered, seed: adjointName(name), into: &reverse)
+      // `let o: Double? = e`: Swift may have wrapped the value of `e`; its gradient is unwrapped.
+      let seed = binding.type?.isOptional == true ? "_unwrappedTangent(\(adjointName(name)))" : adjointName(name)
+      backpropagate(lowered, seed: seed, into: &reverse)
       reverseChunks.append(reverse)
     }
     for chunk in reverseChunks.reversed() { backward.add(chunk) }
@@ -482,7 +484,9 @@ final class Differentiator {
       let lowered = lower(value, into: &forward)
       let typeText = type.map { ": \($0)" } ?? ""
       forward.add("let \(name)\(typeText) = \(lowered.valueText)" + lineComment(range))
-      backpropagate(lowered, seed: seed, into: &backward)
+      // A function that returns an optional may return a value Swift wrapped: unwrap its seed.
+      let isOptional = type.map { $0.hasSuffix("?") || $0.hasPrefix("Optional<") } ?? false
+      backpropagate(lowered, seed: isOptional ? "_unwrappedTangent(\(seed))" : seed, into: &backward)
     case .backpropagate(let seed):
       var recomputed = Code()
       let lowered = lower(value, into: &recomputed, valueNeeded: false)

@@ -368,15 +368,17 @@ extension Differentiator {
     var selection = Selection(id: id, whenTrue: whenTrue, whenFalse: whenFalse, savedVariables: [])
     // The backward code of each branch recomputes the branch with rules; it is written now, so
     // that only what it reads is saved.
-    func branchCode(_ expression: Expression) -> Code {
+    func branchCode(_ expression: Expression, facing other: Expression) -> Code {
       guard isActive(expression) else { return Code() }
       var body = Code()
       let lowered = lower(expression, into: &body, valueNeeded: false)
-      backpropagate(lowered, seed: selection.seedName, into: &body)
+      // Facing `nil`, the branch's value was wrapped into an optional: so is its gradient.
+      let seed = other.isNilLiteral ? "_unwrappedTangent(\(selection.seedName))" : selection.seedName
+      backpropagate(lowered, seed: seed, into: &body)
       return body
     }
-    selection.whenTrueCode = branchCode(whenTrue)
-    selection.whenFalseCode = branchCode(whenFalse)
+    selection.whenTrueCode = branchCode(whenTrue, facing: whenFalse)
+    selection.whenFalseCode = branchCode(whenFalse, facing: whenTrue)
     let used = IdentifierScan.words(in: selection.whenTrueCode.render() + "\n" + selection.whenFalseCode.render())
     selection.savedVariables = whenTrue.namesRead.union(whenFalse.namesRead).intersection(visibleMutableNames)
       .filter(used.contains).sorted()
@@ -406,6 +408,7 @@ extension Differentiator {
       backward.add("_accumulate(&\(adjointName(array)), at: \(index), \(seed))")
       noteMutation(of: adjointName(array))
     case .arrayLiteral(let id, let elements):
+      guard elements.contains(where: \.isActive) else { break }
       let gradient = "_ad_g\(id)"
       backward.add("let \(gradient) = \(seed)")
       for (index, element) in elements.enumerated() where element.isActive {
@@ -415,12 +418,14 @@ extension Differentiator {
       backward.add("_accumulate(&\(adjointName(variable)).\(tangentPath(of: variable, path)), \(seed))")
       noteMutation(of: adjointName(variable))
     case .tupleLiteral(let id, let elements):
+      guard elements.contains(where: \.isActive) else { break }
       let gradient = "_ad_g\(id)"
       backward.add("let \(gradient) = \(seed)")
       for (index, element) in elements.enumerated() where element.isActive {
         backpropagate(element, seed: "\(gradient).\(index)", into: &backward)
       }
     case .dictionaryLiteral(let id, let keys, let values):
+      guard values.contains(where: \.isActive) else { break }
       let gradient = "_ad_g\(id)"
       backward.add("let \(gradient) = \(seed)")
       for (key, value) in zip(keys, values) where value.isActive {
@@ -522,6 +527,15 @@ extension Differentiator {
 }
 
 extension Expression {
+  /// Whether the expression is `nil` (in parentheses or not).
+  var isNilLiteral: Bool {
+    switch self {
+    case .nilLiteral: return true
+    case .parenthesized(let inner, _): return inner.isNilLiteral
+    default: return false
+    }
+  }
+
   /// Whether the expression contains a call of a function (not a type's initializer).
   var containsFunctionCall: Bool {
     switch self {

@@ -38,7 +38,7 @@ enum RuleNames {
 
   /// Properties and methods of a differentiable value whose result carries no derivative.
   static let inactiveMembers: Set<String> = [
-    "count", "isEmpty", "indices", "startIndex", "endIndex", "shape", "rank", "scalarCount",
+    "count", "isEmpty", "indices", "keys", "startIndex", "endIndex", "shape", "rank", "scalarCount",
     "isNaN", "isInfinite", "isFinite", "isZero", "sign", "description", "hashValue",
     "isLess", "isEqual", "isNormal", "isSubnormal", "exponent", "ulp", "bitPattern",
   ]

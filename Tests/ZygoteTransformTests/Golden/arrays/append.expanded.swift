@@ -2,10 +2,10 @@
 @inline(__always) func _vjp(appended xs: [Double], _ c: Double) -> (value: Double, pullback: (Double) -> ([Double], Double)) {
   var ys: [Double] = []
   let _ad_seq1 = 0 ..< xs.count  // line 4
-  var _ad_tape1 = _tape(for: _ad_seq1, saving: ys)
+  var _ad_tape1 = _tape(for: _ad_seq1)
   for _ad_el1 in _ad_seq1 {
     let i = _ad_el1
-    _ad_tape1.push((_ad_el1, ys))
+    _ad_tape1.push(_ad_el1)
     ys.append(xs[i] * c)
   }
   let _ad_i4 = ys.count - 1
@@ -19,10 +19,9 @@
     _accumulate(&_ad_d_ys, at: 0, _ad_g5_0)
     _accumulate(&_ad_d_ys, at: _ad_i4, _ad_g5_1)
     for _ad_it1 in _ad_tape1.reversed() {
-      let i = _ad_it1.0
-      var ys = _ad_it1.1
+      let i = _ad_it1
       let (_ad_v2, _ad_pb2) = _vjp(__multiply: xs[i], c)  // line 5
-      ys.append(_ad_v2)  // line 5
+      _ = _ad_v2
       let _ad_g3 = _ad_d_ys.removeLast()
       let (_ad_g2_0, _ad_g2_1) = _ad_pb2(_ad_g3)
       _accumulate(&_ad_d_xs, at: i, _ad_g2_0)

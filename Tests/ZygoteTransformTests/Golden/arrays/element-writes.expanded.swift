@@ -26,7 +26,7 @@
       let (_ad_v6, _ad_pb6) = _vjp(__multiply: _ad_v5, x[0])  // line 6
       let (_ad_v7, _ad_pb7) = _vjp(__subtract: x[1], _ad_v6)  // line 6
       x[1] = _ad_v7  // line 6
-      let _ad_g8 = _ad_d_x[1]
+      let _ad_g8 = _elementGradient(_ad_d_x, at: 1)
       _ad_d_x[1] = _zeroTangent(like: x[1])
       let (_ad_g7_0, _ad_g7_1) = _ad_pb7(_ad_g8)
       _accumulate(&_ad_d_x, at: 1, _ad_g7_0)
@@ -34,7 +34,7 @@
       let (_, _ad_g5_1) = _ad_pb5(_ad_g6_0)
       _accumulate(&_ad_d_k, _ad_g5_1)
       _accumulate(&_ad_d_x, at: 0, _ad_g6_1)
-      let _ad_g4 = _ad_d_x[0]
+      let _ad_g4 = _elementGradient(_ad_d_x, at: 0)
       _ad_d_x[0] = _zeroTangent(like: x[0])
       let (_ad_g3_0, _ad_g3_1) = _ad_pb3(_ad_g4)
       _accumulate(&_ad_d_x, at: 0, _ad_g3_0)
