@@ -17,6 +17,7 @@ struct ActivityAnalysis {
     activeNames = Set(parameters)
     boundNames = Set(parameters)
     var flows: [(targets: [String], sources: Set<String>)] = []
+    var calleeFlows: [(targets: [String], sources: Set<String>)] = []
     for statement in body {
       statement.forEachStatement { inner in
         switch inner {
@@ -25,10 +26,16 @@ struct ActivityAnalysis {
             let names = binding.pattern.boundNames
             boundNames.formUnion(names)
             if declaration.isVariable { mutableNames.formUnion(names) }
-            if let initializer = binding.initializer { flows.append((names, initializer.differentiableNamesRead)) }
+            if let initializer = binding.initializer {
+              flows.append((names, initializer.differentiableNamesRead))
+              calleeFlows.append((names, initializer.calleeNames))
+            }
           }
         case .assignment(let target, _, let value, _):
-          if let base = target.baseVariable { flows.append(([base], value.differentiableNamesRead)) }
+          if let base = target.baseVariable {
+            flows.append(([base], value.differentiableNamesRead))
+            calleeFlows.append(([base], value.calleeNames))
+          }
         case .forIn(_, let pattern, let sequence, _, _, _):
           boundNames.formUnion(pattern.boundNames)
           if case .call(.member(let base, "enumerated", _), _, _, _) = sequence,
@@ -59,6 +66,9 @@ struct ActivityAnalysis {
         }
       }
     }
+    // A called name is a source only when it is a variable of the body (a value with a
+    // `callAsFunction`), never as a free name: functions are free names too.
+    for flow in calleeFlows { flows.append((flow.targets, flow.sources.intersection(boundNames))) }
     // Propagate to a fixed point; each pass adds at least one name or stops.
     func propagate(from seeds: Set<String>, throughFreeVariables: Bool) -> Set<String> {
       var active = seeds

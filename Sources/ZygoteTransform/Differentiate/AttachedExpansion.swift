@@ -20,7 +20,7 @@ enum AttachedExpansion {
     case "Adjoint":
       return adjointPeer(declaration, context: context, whole: whole)
     case "DifferentiableStruct":
-      return StructExpansion.expand(role: role, declaration: declaration, extendedType: extendedType)
+      return StructExpansion.expand(role: role, declaration: declaration, extendedType: extendedType, lineTable: lineTable)
     default:
       return ExpansionResult(expandedSource: nil, diagnostics: [.error("@\(macroName) is not a macro of this version of Zygote", at: whole)])
     }
@@ -38,9 +38,21 @@ enum AttachedExpansion {
     }
   }
 
+  /// Whether the innermost enclosing declaration is a struct marked `@DifferentiableStruct`.
+  static func isInDifferentiableStructBody(_ context: ExpansionContext) -> Bool {
+    guard let innermost = context.lexicalContext.first,
+      case .type(let type)? = SwiftParser.parseDeclaration(innermost).0, type.kind == "struct"
+    else { return false }
+    return type.attributes.contains { $0.name == "DifferentiableStruct" || $0.name == "Zygote.DifferentiableStruct" }
+  }
+
   private static func differentiablePeer(_ declaration: Declaration, context: ExpansionContext, lineTable: LineTable, whole: SourceRange) -> ExpansionResult {
     switch declaration {
     case .function(let function):
+      if function.isDifferentiableInstanceMethod, isInDifferentiableStructBody(context) {
+        // The struct macro, which sees the stored properties, generates this method's rule.
+        return ExpansionResult(expandedSource: "", diagnostics: [])
+      }
       let generated = FunctionRuleGenerator.rule(for: function, placement: placement(in: context), lineTable: lineTable, isInlinable: false)
       return ExpansionResult(expandedSource: generated.source, diagnostics: generated.diagnostics)
     case .type(let type):

@@ -73,6 +73,9 @@ final class Differentiator {
   /// The labels of tuple variables whose type the body spells out (a labelled tuple literal, a
   /// tuple-typed parameter or declaration): `t.label` then reads position `i` of the gradient.
   var tupleLabels: [String: [String?]] = [:]
+  /// `variable.property` paths with no derivative (a struct's integer property read through
+  /// `self`): reads are inactive, and writes are left as written.
+  var inactiveProperties: Set<String> = []
   /// Arrays whose appends a loop's replay skips: the loop does not save them per iteration.
   var suppressedAppends: Set<String> = []
 
@@ -90,6 +93,7 @@ final class Differentiator {
     self.activeNames = analysis.activeNames
     self.strictlyActiveNames = analysis.strictlyActiveNames
     self.mutableNames = analysis.mutableNames.union(inoutParameters)
+    self.visibleMutableNames = Set(inoutParameters)
     self.boundNames = analysis.boundNames.union(otherParameters)
     self.localFunctionRules = localFunctionRules
     self.implicitParameters = implicitParameters
@@ -207,6 +211,16 @@ final class Differentiator {
         backward.add("let \(gradient) = \(adjointName(array)).removeLast()")
         noteMutation(of: adjointName(array))
         backpropagate(lowered, seed: gradient, into: &backward)
+        return
+      }
+      if case .call(.member(.identifier(let variable, let variableRange), let method, _), _, let trailing, let range) = expression,
+        activeNames.contains(variable), trailing.isEmpty, !Statement.mutatingMethods.contains(method)
+      {
+        // `p.move(by: t)` on a differentiated struct: its mutating method's rule returns the
+        // new value (see SelfDifferentiation.swift), so the call is the assignment `p = ...`.
+        differentiateAssignment(
+          target: .identifier(name: variable, range: variableRange), op: "=", value: expression, range: range, statement: statement,
+          forward: &forward, backward: &backward)
         return
       }
       if isStrictlyActive(expression), !isIgnorableCall(expression) {
@@ -366,7 +380,7 @@ final class Differentiator {
     }
   }
 
-  private func differentiateAssignment(
+  func differentiateAssignment(
     target: Expression, op: String, value: Expression, range: SourceRange, statement: Statement,
     forward: inout Code, backward: inout Code
   ) {
@@ -374,6 +388,13 @@ final class Differentiator {
       arguments.count == 1, arguments[0].label == nil
     {
       differentiateElementAssignment(array: array, index: arguments[0].value, op: op, value: value, range: range, forward: &forward, backward: &backward)
+      return
+    }
+    if case .member = target, let (variable, path) = propertyPath(target), inactiveProperties.contains("\(variable).\(path)") {
+      if isStrictlyActive(value) {
+        refuse("'\(target.swiftSource)' has no derivative, but is assigned a differentiated value; wrap the value in dropgrad(_:)", at: value.range)
+      }
+      forward.add(ASTPrinter.print([statement], indent: ""))
       return
     }
     if case .member = target, let (variable, path) = propertyPath(target), activeNames.contains(variable) {

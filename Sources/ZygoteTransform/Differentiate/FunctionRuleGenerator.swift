@@ -41,7 +41,15 @@ enum FunctionRuleGenerator {
   }
 
   /// The rule of `function`.
-  static func rule(for function: FunctionDeclaration, placement: FunctionPlacement, lineTable: LineTable, isInlinable: Bool) -> GeneratedSource {
+  ///
+  /// - Parameter selfTangent: for a method of a `@DifferentiableStruct` declared in its body: the
+  ///   struct's differentiable stored properties. The method's body then reads `self` as the
+  ///   differentiated value `_ad_self`, and the pullback returns its `Tangent`; a `mutating`
+  ///   method without a result becomes a function from `self` to the new `self`.
+  static func rule(
+    for function: FunctionDeclaration, placement: FunctionPlacement, lineTable: LineTable, isInlinable: Bool,
+    selfTangent: SelfDifferentiation? = nil
+  ) -> GeneratedSource {
     var diagnostics: [Diagnostic] = []
     func refuse(_ message: String, _ range: SourceRange) -> GeneratedSource {
       diagnostics.append(.error(message, at: range))
@@ -50,16 +58,20 @@ enum FunctionRuleGenerator {
     guard let body = function.body else {
       return refuse("@Differentiable needs a function with a body", function.nameRange)
     }
-    guard let resultType = function.resultType else {
+    let isMutating = function.modifiers.contains("mutating")
+    guard let resultType = function.resultType ?? (isMutating && selfTangent != nil ? .named("Self") : nil) else {
       return refuse("@Differentiable needs a function that returns a value; '\(function.name)' returns nothing", function.nameRange)
     }
     if let effects = function.effects, !effects.trimmingSpaces.isEmpty {
       return refuse("@Differentiable does not support '\(effects.trimmingSpaces)' functions yet; remove the effect or write an @Adjoint(of: \(function.name))", function.nameRange)
     }
-    if function.modifiers.contains("mutating") {
-      return refuse("@Differentiable does not support 'mutating' methods yet; return the new value instead", function.nameRange)
+    if isMutating, selfTangent == nil {
+      return refuse("@Differentiable supports 'mutating' methods declared in the body of a @DifferentiableStruct; move '\(function.name)' there, or return the new value instead", function.nameRange)
     }
-    if function.parameters.isEmpty {
+    if isMutating, function.resultType != nil {
+      return refuse("a differentiable 'mutating' method cannot also return a value; return the new value from a non-mutating method instead", function.nameRange)
+    }
+    if function.parameters.isEmpty && selfTangent == nil {
       return refuse("@Differentiable needs a function with at least one parameter to differentiate", function.nameRange)
     }
     for parameter in function.parameters {
@@ -70,7 +82,8 @@ enum FunctionRuleGenerator {
         return refuse("@Differentiable does not support variadic parameters yet: '\(parameter.name)'; pass an array", parameter.range)
       }
     }
-    let scalarGenerics = floatingPointGenericParameters(function)
+    var scalarGenerics = floatingPointGenericParameters(function)
+    scalarGenerics.formUnion(selfTangent?.scalarGenerics ?? [])
     let differentiated = function.parameters.filter { tangentType(of: $0.type, scalarGenerics: scalarGenerics) != "NoTangent" }
 
     // The peer's signature.
@@ -83,12 +96,14 @@ enum FunctionRuleGenerator {
         let label = index == 0 ? RuleNames.label(function.name) : "_"
         parameterTexts.append(parameterText(parameter, label: label))
       }
+      // A method with no parameters is called as `x._vjpm(name: ())`.
+      if function.parameters.isEmpty { parameterTexts = ["\(RuleNames.label(function.name)) _: ()"] }
     case .local:
       ruleName = RuleNames.localFunctionPrefix + function.name
       parameterTexts = function.parameters.map { parameterText($0, label: "_") }
     }
     var tangents = function.parameters.map { tangentType(of: $0.type, scalarGenerics: scalarGenerics) }
-    if placement == .member { tangents.insert("NoTangent", at: 0) }
+    if placement == .member { tangents.insert(selfTangent == nil ? "NoTangent" : "Tangent", at: 0) }
     let resultTangent = tangentType(of: resultType, scalarGenerics: scalarGenerics)
     let tangentList = tangents.count == 1 ? tangents[0] : "(\(tangents.joined(separator: ", ")))"
     let resultText = resultType.swiftSource
@@ -99,15 +114,27 @@ enum FunctionRuleGenerator {
     if !body.contains(where: { $0.namesRead.contains(function.name) }) { attributes += "@inline(__always) " }
 
     // The body.
-    let desugared = Desugaring.desugar(implicitReturn(body), parameters: differentiated.map(\.name))
+    var differentiatedNames = differentiated.map(\.name)
+    var statements = implicitReturn(body)
+    if let selfTangent {
+      if let shadow = selfTangent.shadowedProperty(in: function) {
+        return refuse("the local name '\(shadow)' hides the stored property '\(shadow)' of self; rename the local", function.nameRange)
+      }
+      statements = selfTangent.readingSelf(statements, of: function)
+      if isMutating { statements = SelfDifferentiation.returningSelf(statements) }
+      differentiatedNames.insert(SelfDifferentiation.name, at: 0)
+    }
+    let desugared = Desugaring.desugar(statements, parameters: differentiatedNames)
     let withLoopReturns = LoopReturnRewriting.rewrite(desugared, resultType: resultText)
     let restructured = ExitRestructuring.restructure(withLoopReturns, scope: .function)
     let localRules = nestedDifferentiableFunctions(in: restructured)
     let differentiator = Differentiator(
-      parameters: differentiated.map(\.name), body: restructured, localFunctionRules: localRules,
+      parameters: differentiatedNames, body: restructured, localFunctionRules: localRules,
       implicitParameters: ImplicitParameterMode(), lineTable: lineTable,
+      inoutParameters: isMutating && selfTangent != nil ? [SelfDifferentiation.name] : [],
       otherParameters: function.parameters.map(\.name).filter { name in !differentiated.contains { $0.name == name } })
     for parameter in function.parameters { differentiator.noteTupleLabels(ofParameter: parameter.name, type: parameter.type) }
+    differentiator.inactiveProperties = Set((selfTangent?.inactiveProperties ?? []).map { "\(SelfDifferentiation.name).\($0)" })
     let block = differentiator.differentiate(restructured, returns: .define(name: "_ad_result", type: resultText, seed: "_ad_seed"))
     diagnostics += differentiator.diagnostics
     if diagnostics.contains(where: { $0.severity == .error }) {
@@ -118,8 +145,8 @@ enum FunctionRuleGenerator {
     var returned = function.parameters.map { parameter -> String in
       differentiated.contains(parameter) ? differentiator.adjointName(parameter.name) : "NoTangent()"
     }
-    if placement == .member { returned.insert("NoTangent()", at: 0) }
-    pullback.add(accumulatorDeclarations(for: differentiated.map(\.name), differentiator: differentiator, backward: block.backward))
+    if placement == .member { returned.insert(selfTangent == nil ? "NoTangent()" : differentiator.adjointName(SelfDifferentiation.name), at: 0) }
+    pullback.add(accumulatorDeclarations(for: differentiatedNames, differentiator: differentiator, backward: block.backward))
     pullback.add(block.accumulators)
     pullback.add(block.backward)
     pullback.add("return \(returned.count == 1 ? returned[0] : "(\(returned.joined(separator: ", ")))")")
@@ -127,9 +154,11 @@ enum FunctionRuleGenerator {
     var code = Code()
     let signature = "\(attributes)\(modifiers.map { $0 + " " }.joined())func \(ruleName)\(function.genericParameters ?? "")(\(parameterTexts.joined(separator: ", "))) -> (value: \(resultText), pullback: (\(resultTangent)) -> \(tangentList))\(function.whereClause.map { " " + $0 } ?? "")"
     code.add("/// The value and pullback of `\(function.name)`, generated by @Differentiable.")
-    var functionBody = block.forward
+    var functionBody = Code()
+    if selfTangent != nil { functionBody.add("\(isMutating ? "var" : "let") \(SelfDifferentiation.name) = self") }
+    functionBody.add(block.forward)
     let captures = captureList(
-      forward: block.forward, backward: pullback, parameters: function.parameters.map(\.name), body: restructured,
+      forward: block.forward, backward: pullback, parameters: (selfTangent == nil ? [] : [SelfDifferentiation.name]) + function.parameters.map(\.name), body: restructured,
       mutableNames: differentiator.mutableNames)
     functionBody.addBlock("return (value: _ad_result, pullback: { \(captures)_ad_seed in", pullback, closing: "})")
     code.addBlock(signature + " {", functionBody)
@@ -230,7 +259,12 @@ enum FunctionRuleGenerator {
 
   /// The generic parameters constrained to a floating-point protocol: they are their own tangent.
   static func floatingPointGenericParameters(_ function: FunctionDeclaration) -> Set<String> {
-    let text = (function.genericParameters ?? "") + " " + (function.whereClause ?? "")
+    floatingPointGenericParameters(genericParameters: function.genericParameters, whereClause: function.whereClause)
+  }
+
+  /// The generic parameters of a clause pair constrained to a floating-point protocol.
+  static func floatingPointGenericParameters(genericParameters: String?, whereClause: String?) -> Set<String> {
+    let text = (genericParameters ?? "") + " " + (whereClause ?? "")
     var names = Set<String>()
     // Constraints read `T: BinaryFloatingPoint` (or `T : Real & ...`) in either clause.
     let pieces = text.split(whereSeparator: { $0 == "," || $0 == "<" || $0 == ">" }).map { String($0) }

@@ -92,6 +92,7 @@ extension Differentiator {
   func isActive(_ expression: Expression) -> Bool {
     let names = expression.differentiableNamesRead
     if !names.isDisjoint(with: activeNames) { return true }
+    if !expression.calleeNames.isDisjoint(with: activeNames) { return true }
     if names.contains(where: isFreeVariable) { return true }
     if implicitParameters.callsAreActive && expression.containsFunctionCall { return true }
     return false
@@ -152,6 +153,7 @@ extension Differentiator {
         return .inactive(expression.swiftSource)
       }
       if let (variable, path) = propertyPath(expression), activeNames.contains(variable) {
+        if inactiveProperties.contains("\(variable).\(path.prefix { $0 != "." })") { return .inactive(expression.swiftSource) }
         return .property(variable: variable, path: path)
       }
       if let (variable, _) = propertyPath(expression), isFreeVariable(variable) {
@@ -239,6 +241,7 @@ extension Differentiator {
   /// indices, conditions and loop sequences must not.
   func isStrictlyActive(_ expression: Expression) -> Bool {
     !expression.differentiableNamesRead.isDisjoint(with: strictlyActiveNames)
+      || !expression.calleeNames.isDisjoint(with: strictlyActiveNames)
   }
 
   /// A read of a free variable (or of a property or element of one) through
@@ -264,6 +267,12 @@ extension Differentiator {
     range: SourceRange, valueNeeded: Bool, into forward: inout Code
   ) -> Lowered {
     switch callee {
+    case .identifier(let name, let nameRange) where activeNames.contains(name):
+      // `model(x)` on a differentiated value calls its `callAsFunction`.
+      let method = Expression.member(base: callee, name: "callAsFunction", range: nameRange)
+      return lowerCall(
+        .call(callee: method, arguments: arguments, trailingClosures: trailing, range: range), callee: method, arguments: arguments,
+        trailing: trailing, range: range, valueNeeded: valueNeeded, into: &forward)
     case .identifier(let name, let nameRange):
       if RuleNames.inactiveCallees.contains(name) { return .inactive(expression.swiftSource) }
       if !trailing.isEmpty {

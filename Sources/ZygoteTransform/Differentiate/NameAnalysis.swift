@@ -359,3 +359,15 @@ extension Expression {
     }
   }
 }
+
+extension Expression {
+  /// The names called as functions (`m(x)`): a differentiated variable called this way is a
+  /// value with a `callAsFunction`, whose derivative flows into the call's value.
+  var calleeNames: Set<String> {
+    var names = Set<String>()
+    forEachSubexpression { expression in
+      if case .call(.identifier(let name, _), _, _, _) = expression { names.insert(name) }
+    }
+    return names
+  }
+}

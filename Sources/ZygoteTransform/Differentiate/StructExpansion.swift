@@ -10,7 +10,7 @@
 //                                           extension Point: Differentiable {}
 
 enum StructExpansion {
-  static func expand(role: String, declaration: Declaration, extendedType: String?) -> ExpansionResult {
+  static func expand(role: String, declaration: Declaration, extendedType: String?, lineTable: LineTable) -> ExpansionResult {
     guard case .type(let type) = declaration, type.kind == "struct" else {
       let range: SourceRange
       switch declaration {
@@ -27,7 +27,7 @@ enum StructExpansion {
     }
     let properties = differentiableProperties(of: type)
     let access = type.modifiers.contains("public") ? "public " : (type.modifiers.contains("package") ? "package " : "")
-    let scalarGenerics = Set<String>()
+    let scalarGenerics = FunctionRuleGenerator.floatingPointGenericParameters(genericParameters: type.genericParameters, whereClause: type.whereClause)
     var code = Code()
     code.add("/// The gradient of a `\(type.name)`: one tangent per differentiable stored property.")
     var tangent = Code()
@@ -63,7 +63,26 @@ enum StructExpansion {
         code.addBlock("\(access)static func _vjpm(\(parameters.joined(separator: ", "))) -> (value: \(type.name), pullback: (Tangent) -> (NoTangent, \(tangents.joined(separator: ", "))))  {", body)
       }
     }
-    return ExpansionResult(expandedSource: code.render(), diagnostics: [])
+    var diagnostics: [Diagnostic] = []
+    code.add(methodRules(of: type, scalarGenerics: scalarGenerics, lineTable: lineTable, diagnostics: &diagnostics))
+    if diagnostics.contains(where: { $0.severity == .error }) { return ExpansionResult(expandedSource: nil, diagnostics: diagnostics) }
+    return ExpansionResult(expandedSource: code.render(), diagnostics: diagnostics)
+  }
+
+  /// The rules of the `@Differentiable` instance methods written in the struct's body,
+  /// differentiated with respect to `self` as well (see SelfDifferentiation.swift).
+  static func methodRules(of type: TypeDeclaration, scalarGenerics: Set<String>, lineTable: LineTable, diagnostics: inout [Diagnostic]) -> Code {
+    let selfDifferentiation = SelfDifferentiation(
+      storedProperties: Set(type.properties.filter { !$0.hasAccessors && !$0.modifiers.contains("static") }.map(\.name)),
+      inactiveProperties: Set(type.properties.map(\.name)).subtracting(differentiableProperties(of: type).map(\.name)),
+      methods: Set(type.functions.map(\.name)), scalarGenerics: scalarGenerics)
+    var code = Code()
+    for function in type.functions where function.isDifferentiableInstanceMethod {
+      let generated = FunctionRuleGenerator.rule(for: function, placement: .member, lineTable: lineTable, isInlinable: false, selfTangent: selfDifferentiation)
+      diagnostics += generated.diagnostics
+      if let source = generated.source { code.add(source) }
+    }
+    return code
   }
 
   /// Stored properties that carry a derivative: not static, not computed, not `@NoDerivative`, and
@@ -76,5 +95,13 @@ enum StructExpansion {
       if case .named(let name) = propertyType, FunctionRuleGenerator.nonDifferentiableTypes.contains(name) { return false }
       return true
     }
+  }
+}
+
+extension FunctionDeclaration {
+  /// A method marked `@Differentiable` that has a `self` to differentiate (not `static`/`class`).
+  var isDifferentiableInstanceMethod: Bool {
+    attributes.contains(where: { $0.name == "Differentiable" || $0.name == "Zygote.Differentiable" })
+      && !modifiers.contains("static") && !modifiers.contains("class")
   }
 }
