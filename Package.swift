@@ -13,6 +13,8 @@ let package = Package(
     .executable(name: "demo", targets: ["demo"]),
     .executable(name: "linear-regression", targets: ["linear-regression"]),
     .executable(name: "digits-mlp", targets: ["digits-mlp"]),
+    .executable(name: "curve-fit", targets: ["curve-fit"]),
+    .executable(name: "collections-tour", targets: ["collections-tour"]),
   ],
   targets: [
     // MARK: Runtime: what users import (macro declarations, rules, Tensor, Params).
@@ -38,6 +40,9 @@ let package = Package(
     .executableTarget(name: "demo", dependencies: ["Zygote"], path: "Examples/demo", swiftSettings: swift6),
     .executableTarget(
       name: "linear-regression", dependencies: ["Zygote"], path: "Examples/linear-regression", swiftSettings: swift6),
+    .executableTarget(name: "curve-fit", dependencies: ["Zygote"], path: "Examples/curve-fit", swiftSettings: swift6),
+    .executableTarget(
+      name: "collections-tour", dependencies: ["Zygote"], path: "Examples/collections-tour", swiftSettings: swift6),
     .executableTarget(
       name: "digits-mlp", dependencies: ["Zygote"], path: "Examples/digits-mlp",
       exclude: ["digits.u8", "DATA-LICENSE.md"], swiftSettings: swift6),

@@ -401,23 +401,39 @@ struct Desugaring {
       return indexLoop(over: arguments[0].value, index: index, bindings: [(pattern, element(array, index))])
     case .call(.identifier("zip", _), let arguments, let trailing, _) where arguments.count == 2 && trailing.isEmpty:
       guard case .tuple(let elements, _) = pattern, elements.count == 2 else { return loop }
+      // Each side is an array read at the index, `xs.reversed()` read from the end, or an
+      // inactive sequence copied into an array first.
       var arrays: [String] = []
+      var reversed: [Bool] = []
       for argument in arguments {
         if case .identifier(let name, _) = argument.value {
           arrays.append(name)
+          reversed.append(false)
+        } else if case .call(.member(.identifier(let name, _), "reversed", _), let reversedArguments, let reversedTrailing, _) = argument.value,
+          reversedArguments.isEmpty, reversedTrailing.isEmpty
+        {
+          arrays.append(name)
+          reversed.append(true)
         } else if !isActive(argument.value) {
           let name = "_ad_z\(nextID())"
           before.append(declaration(name, isVariable: false, .call(callee: .identifier(name: "Array", range: .synthesized), arguments: [Argument(label: nil, value: argument.value, range: .synthesized)], trailingClosures: [], range: .synthesized)))
           arrays.append(name)
+          reversed.append(false)
         } else {
           return loop
         }
+      }
+      func read(_ side: Int) -> Expression {
+        guard reversed[side] else { return element(arrays[side], index) }
+        let last = Expression.binaryOperator(operator: "-", left: .member(base: .identifier(name: arrays[side], range: .synthesized), name: "count", range: .synthesized), right: .integerLiteral(text: "1", range: .synthesized), range: .synthesized)
+        let position = Expression.binaryOperator(operator: "-", left: last, right: .identifier(name: index, range: .synthesized), range: .synthesized)
+        return .subscript(base: .identifier(name: arrays[side], range: .synthesized), arguments: [Argument(label: nil, value: position, range: .synthesized)], range: .synthesized)
       }
       let count = Expression.call(callee: .member(base: .identifier(name: "Swift", range: .synthesized), name: "min", range: .synthesized), arguments: arrays.map {
         Argument(label: nil, value: .member(base: .identifier(name: $0, range: .synthesized), name: "count", range: .synthesized), range: .synthesized)
       }, trailingClosures: [], range: .synthesized)
       let indices = Expression.binaryOperator(operator: "..<", left: .integerLiteral(text: "0", range: .synthesized), right: count, range: .synthesized)
-      return indexLoop(over: indices, index: index, bindings: [(elements[0].pattern, element(arrays[0], index)), (elements[1].pattern, element(arrays[1], index))])
+      return indexLoop(over: indices, index: index, bindings: [(elements[0].pattern, read(0)), (elements[1].pattern, read(1))])
     case .member(.identifier(let dictionary, _), "values", _):
       return indexLoop(over: .member(base: .identifier(name: dictionary, range: .synthesized), name: "keys", range: .synthesized), index: index, bindings: [(pattern, .forceUnwrap(element(dictionary, index), range: .synthesized))])
     case .identifier(let dictionary, _):

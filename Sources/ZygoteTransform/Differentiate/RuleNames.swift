@@ -32,7 +32,7 @@ enum RuleNames {
   static let inactiveCallees: Set<String> = [
     "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64",
     "Bool", "String", "Character", "print", "debugPrint", "precondition", "preconditionFailure",
-    "assert", "assertionFailure", "fatalError", "dropgrad", "type", "stride", "zip",
+    "assert", "assertionFailure", "fatalError", "dropgrad", "type", "stride",
     "MemoryLayout", "ObjectIdentifier", "withExtendedLifetime", "_typedLike",
   ]
 
