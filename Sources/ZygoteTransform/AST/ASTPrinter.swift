@@ -139,6 +139,8 @@ struct SourcePrinter {
     case .optionalChain(let base, _):
       return operand(base, minimum: SourcePrinter.postfixLevel, indent: indent) + "?"
     case .forceUnwrap(let base, _):
+      // `!` after an optional chain would bind inside it (`o?.a!` unwraps `a`): parenthesize.
+      if base.unwrappingOptionalChain() != nil { return "(" + self.expression(base, indent: indent) + ")!" }
       return operand(base, minimum: SourcePrinter.postfixLevel, indent: indent) + "!"
     case .closure(let closure):
       return self.closure(closure, indent: indent)

@@ -32,6 +32,9 @@ indirect enum Lowered {
   /// `p.x` or `p.a.b` read from an active struct variable: the gradient goes into the same
   /// property of the variable's `Tangent`.
   case property(variable: String, path: String)
+  /// `e.x` for a differentiated value `e` that is not a variable (`p!.x`, `f(a).x`): the gradient
+  /// of `e` is a zero tangent with the gradient in property `x`.
+  case member(id: Int, base: Lowered, path: String)
   /// `(a, b)` or `(x: a, y: b)` with differentiated elements: element `i` receives `.i` of the
   /// gradient (tuple gradients are read by position: see Tuple+Differentiable.swift).
   case tupleLiteral(id: Int, elements: [Lowered])
@@ -47,7 +50,7 @@ indirect enum Lowered {
     case .selection(let selection): return selection.valueName
     case .element(let array, let index): return "\(array)[\(index)]"
     case .property(let variable, let path): return "\(variable).\(path)"
-    case .arrayLiteral(let id, _), .tupleLiteral(let id, _), .dictionaryLiteral(let id, _, _): return "_ad_v\(id)"
+    case .arrayLiteral(let id, _), .tupleLiteral(let id, _), .dictionaryLiteral(let id, _, _), .member(let id, _, _): return "_ad_v\(id)"
     }
   }
 
@@ -104,6 +107,16 @@ extension Differentiator {
   ///   so that no unused binding is generated.
   func lower(_ expression: Expression, into forward: inout Code, valueNeeded: Bool = true) -> Lowered {
     guard isActive(expression) else { return .inactive(expression.swiftSource) }
+    if let (optional, unwrapped) = expression.unwrappingOptionalChain() {
+      // `o?.f()` is `o != nil ? o!.f() : nil`: the gradient reaches `o` only when it held a value.
+      guard optional.isPureRead else {
+        refuse("optional chaining ('?.') on a differentiated value is supported on variables, properties and elements; bind the optional to a variable first", at: optional.range)
+        return .inactive(expression.swiftSource)
+      }
+      return lowerSelection(
+        condition: .binaryOperator(operator: "!=", left: optional, right: .nilLiteral(range: .synthesized), range: .synthesized),
+        whenTrue: unwrapped, whenFalse: .nilLiteral(range: .synthesized), at: expression.range, valueNeeded: valueNeeded, into: &forward)
+    }
     switch expression {
     case .identifier(let name, let range):
       if activeNames.contains(name) { return .variable(name) }
@@ -159,8 +172,11 @@ extension Differentiator {
       if let (variable, _) = propertyPath(expression), isFreeVariable(variable) {
         return implicitRead(expression, at: range, into: &forward)
       }
-      refuse("reading the property '\(name)' of a differentiated value is supported on variables only; bind the value to a variable first", at: range)
-      return .inactive(expression.swiftSource)
+      let loweredBase = lower(base, into: &forward)
+      guard loweredBase.isActive else { return .inactive(expression.swiftSource) }
+      let id = nextID()
+      if valueNeeded { forward.add("let _ad_v\(id) = \(loweredBase.valueText).\(name)" + lineComment(range)) }
+      return .member(id: id, base: loweredBase, path: name)
     case .cast(let inner, let kind, _, let range):
       guard kind == .as else {
         refuse("the cast '\(kind.rawValue)' is not supported on a differentiated value; use 'as' or a conversion such as Double(x)", at: range)
@@ -426,6 +442,11 @@ extension Differentiator {
     case .property(let variable, let path):
       backward.add("_accumulate(&\(adjointName(variable)).\(tangentPath(of: variable, path)), \(seed))")
       noteMutation(of: adjointName(variable))
+    case .member(let id, let base, let path):
+      let gradient = "_ad_g\(id)"
+      backward.add("var \(gradient) = _zeroTangent(like: \(base.valueText))")
+      backward.add("_accumulate(&\(gradient).\(path), \(seed))")
+      backpropagate(base, seed: gradient, into: &backward)
     case .tupleLiteral(let id, let elements):
       guard elements.contains(where: \.isActive) else { break }
       let gradient = "_ad_g\(id)"
@@ -536,6 +557,29 @@ extension Differentiator {
 }
 
 extension Expression {
+  /// For a postfix chain with `?` (`o?.a.f()`): the optional at the innermost `?` and the chain
+  /// with that `?` replaced by `!` (`o!.a.f()`).
+  func unwrappingOptionalChain() -> (optional: Expression, unwrapped: Expression)? {
+    switch self {
+    case .member(let base, let name, let range):
+      if case .optionalChain(let inner, let chainRange) = base {
+        return inner.unwrappingOptionalChain().map { ($0.optional, .member(base: .optionalChain($0.unwrapped, range: chainRange), name: name, range: range)) }
+          ?? (inner, .member(base: .forceUnwrap(inner, range: chainRange), name: name, range: range))
+      }
+      return base.unwrappingOptionalChain().map { ($0.optional, .member(base: $0.unwrapped, name: name, range: range)) }
+    case .call(let callee, let arguments, let trailing, let range):
+      return callee.unwrappingOptionalChain().map { ($0.optional, .call(callee: $0.unwrapped, arguments: arguments, trailingClosures: trailing, range: range)) }
+    case .subscript(let base, let arguments, let range):
+      if case .optionalChain(let inner, let chainRange) = base {
+        return inner.unwrappingOptionalChain().map { ($0.optional, .subscript(base: .optionalChain($0.unwrapped, range: chainRange), arguments: arguments, range: range)) }
+          ?? (inner, .subscript(base: .forceUnwrap(inner, range: chainRange), arguments: arguments, range: range))
+      }
+      return base.unwrappingOptionalChain().map { ($0.optional, .subscript(base: $0.unwrapped, arguments: arguments, range: range)) }
+    default:
+      return nil
+    }
+  }
+
   /// Whether the expression is `nil` (in parentheses or not).
   var isNilLiteral: Bool {
     switch self {

@@ -33,7 +33,26 @@ func forceUnwrapped(_ x: Double) -> Double {
   return o! * x
 }
 
+@Differentiable
+func optionalChains(_ x: Double?, _ p: Point?) -> Double {
+  let root = x?.squareRoot()
+  return (root ?? 0) * 3 + (p?.x ?? 1) * (p?.y ?? 2) + (x?.squareRoot().squareRoot() ?? 0)
+}
+
 final class OptionalTests: XCTestCase {
+  func testOptionalChaining() {
+    let (gx, gp) = #gradient(optionalChains, at: Optional(4.0), Optional(Point(x: 2, y: 5)))
+    // 3 sqrt(x) + p.x p.y + x^(1/4)
+    assertClose(gx!, 3 / (2 * 2.0) + 0.25 * pow(4.0, -0.75))
+    assertClose(gp!.x, 5)
+    assertClose(gp!.y, 2)
+    let (noX, noP) = #gradient(optionalChains, at: nil, nil)
+    XCTAssertNil(noX)
+    XCTAssertNil(noP)
+    let (_, onlyP) = #gradient(optionalChains, at: nil, Optional(Point(x: 2, y: 5)))
+    assertClose(onlyP!.x, 5)
+  }
+
   func testNilCoalescingTakesTheGradientOfTheBranchThatGaveTheValue() {
     for x in [-0.7, 1.3] {
       assertClose(#gradient({ x in unwrapOrFallback(x, true) }, at: x), 2 * x)

@@ -2,6 +2,6 @@ import Zygote
 
 @Differentiable
 func chained(_ x: Double?) -> Double {
-  let v = x?.squareRoot() // ERROR 11: optional chaining ('?.') on a differentiated value is not supported; unwrap it first with 'if let', 'guard let', '??' or '!'
+  let v = (x ?? 0 > 1 ? x : nil)?.squareRoot() // ERROR 11: optional chaining ('?.') on a differentiated value is supported on variables, properties and elements; bind the optional to a variable first
   return v ?? 0
 }
