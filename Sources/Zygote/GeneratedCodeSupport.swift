@@ -64,3 +64,14 @@ public func _pullbackClosure<V: Differentiable, G>(like value: V, _ pullback: @e
 /// the literal `0` takes the type the closure gives the result. `example` runs no iteration.
 @inlinable @inline(__always)
 public func _typedLike<T>(_ value: T, _ example: T) -> T { value }
+
+/// Where the pullback of a closure literal passed to a differentiable higher-order function puts
+/// the gradients of the differentiated variables it captures: the caller reads them after the
+/// higher-order function's pullback has run. One box per captured variable and call.
+public final class _GradientBox<Gradient> {
+  /// The gradient gathered so far.
+  public var gradient: Gradient
+
+  /// A box holding `gradient` (a zero).
+  @inlinable public init(_ gradient: Gradient) { self.gradient = gradient }
+}

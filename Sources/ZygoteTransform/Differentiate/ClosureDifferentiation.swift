@@ -16,11 +16,24 @@ enum ClosureResultShape {
 }
 
 enum ClosureDifferentiation {
+  /// How many arguments a closure takes: its named parameters, or one more than the highest
+  /// `$n` its body reads.
+  static func argumentCount(of closure: ClosureExpression) -> Int {
+    if !closure.parameters.isEmpty { return closure.parameters.count }
+    var read = Set<String>()
+    for statement in closure.body { statement.collectNamesRead(into: &read) }
+    return (read.compactMap { $0.hasPrefix("$") ? Int($0.dropFirst()) : nil }.max() ?? -1) + 1
+  }
+
   /// A closure literal that computes `shape` of `closure` at the arguments it is applied to.
   ///
   /// - Parameter argumentCount: how many points the closure is applied to.
+  ///
+  /// - Parameter capturedGradients: variables of an enclosing differentiated body that the
+  ///   closure captures, each with the `_GradientBox` its pullback adds the variable's gradient to.
   static func differentiate(
-    _ closure: ClosureExpression, argumentCount: Int, shape: ClosureResultShape, lineTable: LineTable
+    _ closure: ClosureExpression, argumentCount: Int, shape: ClosureResultShape, lineTable: LineTable,
+    capturedGradients: [(name: String, box: String)] = []
   ) -> GeneratedSource {
     var parameterNames = closure.parameters.map(\.name)
     let usesAnonymous = parameterNames.isEmpty && argumentCount > 0
@@ -30,14 +43,15 @@ enum ClosureDifferentiation {
         .error("the closure takes \(parameterNames.count) argument(s) but \(argumentCount) point(s) were given after 'at:'", at: closure.range)
       ])
     }
-    var statements = Desugaring.desugar(FunctionRuleGenerator.implicitReturn(closure.body), parameters: parameterNames)
+    let capturedNames = capturedGradients.map(\.name)
+    var statements = Desugaring.desugar(FunctionRuleGenerator.implicitReturn(closure.body), parameters: parameterNames + capturedNames)
     if let resultType = closure.resultType?.swiftSource {
       statements = LoopReturnRewriting.rewrite(statements, resultType: resultType)
     }
     let body = ExitRestructuring.restructure(statements, scope: .function)
     let mode = ImplicitParameterMode(callsAreActive: shape == .implicitParameters)
     let differentiator = Differentiator(
-      parameters: parameterNames, body: body,
+      parameters: parameterNames + capturedNames, body: body,
       localFunctionRules: FunctionRuleGenerator.nestedDifferentiableFunctions(in: body),
       implicitParameters: mode, lineTable: lineTable)
     for parameter in closure.parameters {
@@ -50,9 +64,10 @@ enum ClosureDifferentiation {
     }
 
     var backward = Code()
-    backward.add(FunctionRuleGenerator.accumulatorDeclarations(for: parameterNames, differentiator: differentiator, backward: block.backward))
+    backward.add(FunctionRuleGenerator.accumulatorDeclarations(for: parameterNames + capturedNames, differentiator: differentiator, backward: block.backward))
     backward.add(block.accumulators)
     backward.add(block.backward)
+    for (name, box) in capturedGradients { backward.add("_accumulate(&\(box).gradient, \(differentiator.adjointName(name)))") }
     let gradients = parameterNames.map(differentiator.adjointName)
     let gradientText = gradients.count == 1 ? gradients[0] : "(\(gradients.joined(separator: ", ")))"
 

@@ -76,6 +76,9 @@ final class Differentiator {
   /// `variable.property` paths with no derivative (a struct's integer property read through
   /// `self`): reads are inactive, and writes are left as written.
   var inactiveProperties: Set<String> = []
+  /// Function-typed parameters of a higher-order function: each holds the rule of a closure, so
+  /// a call of one is a rule call (see ClosureArguments.swift).
+  var closureParameters: Set<String> = []
   /// Arrays whose appends a loop's replay skips: the loop does not save them per iteration.
   var suppressedAppends: Set<String> = []
 
@@ -117,6 +120,11 @@ final class Differentiator {
   func nextID() -> Int {
     counter += 1
     return counter
+  }
+
+  /// Adds the diagnostics of code generated for part of the body (a closure argument).
+  func record(_ more: [Diagnostic]) {
+    diagnostics += more
   }
 
   func refuse(_ message: String, at range: SourceRange) {

@@ -35,6 +35,9 @@ indirect enum Lowered {
   /// `e.x` for a differentiated value `e` that is not a variable (`p!.x`, `f(a).x`): the gradient
   /// of `e` is a zero tangent with the gradient in property `x`.
   case member(id: Int, base: Lowered, path: String)
+  /// A closure literal passed to a higher-order function, as its rule; the gradients of the
+  /// differentiated variables it captures arrive in boxes (see ClosureArguments.swift).
+  case closureArgument(source: String, boxes: [(name: String, box: String)])
   /// `(a, b)` or `(x: a, y: b)` with differentiated elements: element `i` receives `.i` of the
   /// gradient (tuple gradients are read by position: see Tuple+Differentiable.swift).
   case tupleLiteral(id: Int, elements: [Lowered])
@@ -50,7 +53,11 @@ indirect enum Lowered {
     case .selection(let selection): return selection.valueName
     case .element(let array, let index): return "\(array)[\(index)]"
     case .property(let variable, let path): return "\(variable).\(path)"
-    case .arrayLiteral(let id, _), .tupleLiteral(let id, _), .dictionaryLiteral(let id, _, _), .member(let id, _, _): return "_ad_v\(id)"
+    case .arrayLiteral(let id, _), .tupleLiteral(let id, _), .dictionaryLiteral(let id, _, _), .member(let id, _, _):
+      return "_ad_v\(id)"
+    case .closureArgument(let source, _):
+      // Written in the call itself, so that the rule's parameter type gives the closure its types.
+      return source
     }
   }
 
@@ -96,6 +103,7 @@ extension Differentiator {
     let names = expression.differentiableNamesRead
     if !names.isDisjoint(with: activeNames) { return true }
     if !expression.calleeNames.isDisjoint(with: activeNames) { return true }
+    if !closureParameters.isEmpty && !expression.calleeNames.isDisjoint(with: closureParameters) { return true }
     if names.contains(where: isFreeVariable) { return true }
     if implicitParameters.callsAreActive && expression.containsFunctionCall { return true }
     return false
@@ -283,19 +291,31 @@ extension Differentiator {
     range: SourceRange, valueNeeded: Bool, into forward: inout Code
   ) -> Lowered {
     switch callee {
-    case .identifier(let name, let nameRange) where activeNames.contains(name):
+    case .identifier(let name, let nameRange) where activeNames.contains(name) && !closureParameters.contains(name):
       // `model(x)` on a differentiated value calls its `callAsFunction`.
       let method = Expression.member(base: callee, name: "callAsFunction", range: nameRange)
       return lowerCall(
         .call(callee: method, arguments: arguments, trailingClosures: trailing, range: range), callee: method, arguments: arguments,
         trailing: trailing, range: range, valueNeeded: valueNeeded, into: &forward)
-    case .identifier(let name, let nameRange):
-      if RuleNames.inactiveCallees.contains(name) { return .inactive(expression.swiftSource) }
+    case .identifier(let name, _) where closureParameters.contains(name):
+      // A call of a closure parameter: the closure's rule, always run (its captures may be differentiated).
       if !trailing.isEmpty {
-        refuse("a call with a trailing closure cannot be differentiated yet: '\(name)'", at: range)
+        refuse("a trailing closure passed to the closure parameter '\(name)' cannot be differentiated", at: range)
         return .inactive(expression.swiftSource)
       }
       let operands = arguments.map { lower($0.value, into: &forward) }
+      let ruleCall = "\(RuleNames.closureRulePrefix)\(name)(\(operands.map(\.valueText).joined(separator: ", ")))"
+      return emitOperation(ruleCall, operands: operands, valueNeeded: valueNeeded, at: range, into: &forward)
+    case .identifier(let name, let nameRange):
+      if RuleNames.inactiveCallees.contains(name) { return .inactive(expression.swiftSource) }
+      // Closure literals, trailing ones included, are passed as their rules.
+      let allArguments = arguments + trailing.map { Argument(label: $0.label, value: .closure($0.closure), range: $0.closure.range) }
+      let operands = allArguments.map { argument -> Lowered in
+        if case .closure(let closure) = argument.value, !RuleNames.libraryFunctions.contains(name) {
+          return lowerClosureArgument(closure, at: argument.range, into: &forward)
+        }
+        return lower(argument.value, into: &forward)
+      }
       if !operands.contains(where: \.isActive) && !implicitParameters.callsAreActive {
         return .inactive(expression.swiftSource)
       }
@@ -442,6 +462,11 @@ extension Differentiator {
     case .property(let variable, let path):
       backward.add("_accumulate(&\(adjointName(variable)).\(tangentPath(of: variable, path)), \(seed))")
       noteMutation(of: adjointName(variable))
+    case .closureArgument(_, let boxes):
+      for (name, box) in boxes {
+        backward.add("_accumulate(&\(adjointName(name)), \(box).gradient)")
+        noteMutation(of: adjointName(name))
+      }
     case .member(let id, let base, let path):
       let gradient = "_ad_g\(id)"
       backward.add("var \(gradient) = _zeroTangent(like: \(base.valueText))")
@@ -512,6 +537,9 @@ extension Differentiator {
       switch operands[0] {
       case .inactive:
         backward.add("_ = \(call)")
+      case .closureArgument:
+        backward.add("_ = \(call)")
+        backpropagate(operands[0], seed: "", into: &backward)
       case .variable(let name):
         backward.add("_accumulate(&\(adjointName(name)), \(call))")
         noteMutation(of: adjointName(name))
@@ -522,9 +550,13 @@ extension Differentiator {
       }
       return
     }
-    let names = operands.indices.map { index in operands[index].isActive ? "_ad_g\(operation.id)_\(index)" : "_" }
+    let names = operands.indices.map { index -> String in
+      if case .closureArgument = operands[index] { return "_" }
+      return operands[index].isActive ? "_ad_g\(operation.id)_\(index)" : "_"
+    }
     if names.allSatisfy({ $0 == "_" }) {
       backward.add("_ = \(call)")
+      for operand in operands { if case .closureArgument = operand { backpropagate(operand, seed: "", into: &backward) } }
       return
     }
     backward.add("let (\(names.joined(separator: ", "))) = \(call)")

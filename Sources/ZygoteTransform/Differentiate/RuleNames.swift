@@ -9,6 +9,9 @@ enum RuleNames {
   /// The prefix of the rule a nested (local) function gets: `_vjp_inner(x)`. A local function
   /// named `_vjp` would hide every global `_vjp` overload inside the enclosing function.
   static let localFunctionPrefix = "_vjp_"
+  /// The prefix of the parameter that holds the rule of a closure passed for the function-typed
+  /// parameter `f` of a higher-order function: `_ad_rule_f`.
+  static let closureRulePrefix = "_ad_rule_"
 
   /// Binary operators with a derivative, and the first label of their rule.
   static let binaryOperators: [String: String] = [
