@@ -193,6 +193,10 @@ extension Differentiator {
       refuse("'await' is not supported in a differentiated expression", at: range)
       return .inactive(expression.swiftSource)
     case .macroExpansion(let name, _, _, let range):
+      if NestedDerivatives.derivativeMacros.contains(name) {
+        refuse("a nested '#\(name)' is differentiated only inside the closure literal of #derivative, #gradient or #valueWithGradient, not in a @Differentiable function or with respect to another argument; move it into such a closure, or use #hessian", at: range)
+        return .inactive(expression.swiftSource)
+      }
       refuse("the macro '#\(name)' cannot be used on a differentiated value here; compute it outside the differentiated function", at: range)
       return .inactive(expression.swiftSource)
     case .postfixOperator(let op, _, let range):
@@ -235,6 +239,9 @@ extension Differentiator {
     switch callee {
     case .identifier(let name, let nameRange):
       if RuleNames.inactiveCallees.contains(name) { return .inactive(expression.swiftSource) }
+      if name == Self.checkpointedName {
+        return lowerCheckpointed(expression, arguments: arguments, range: range, valueNeeded: valueNeeded, into: &forward)
+      }
       if !trailing.isEmpty {
         refuse("a call with a trailing closure cannot be differentiated yet: '\(name)'", at: range)
         return .inactive(expression.swiftSource)
