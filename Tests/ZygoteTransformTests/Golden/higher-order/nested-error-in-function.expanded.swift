@@ -1,0 +1,1 @@
+error: 3:7: a nested '#derivative' is differentiated only inside the closure literal of #derivative, #gradient or #valueWithGradient, not in a @Differentiable function or with respect to another argument; move it into such a closure, or use #hessian
