@@ -64,9 +64,9 @@ public func _hessianVectorProduct<T: ElementaryFloatingPoint>(
 /// or `Float` instead of a generic scalar.
 @available(*, unavailable, message: "#hessian needs a function generic over its scalar, e.g. func f<T: ElementaryFloatingPoint>(_ x: [T]) -> T: the Hessian runs its pullback on Dual<Double> numbers (forward over reverse)")
 @_disfavoredOverload
-public func _hessian<A, R, G>(at x: A, _ rule: (A) -> (value: R, pullback: (R) -> G)) -> G { fatalError() }
+public func _hessian<A, R, G, H>(at x: A, _ rule: (A) -> (value: R, pullback: (R) -> G)) -> H { fatalError() }
 
 /// Reached only when the function's rule cannot run on dual numbers (see `_hessian`).
 @available(*, unavailable, message: "#hessianVectorProduct needs a function generic over its scalar, e.g. func f<T: ElementaryFloatingPoint>(_ x: [T]) -> T: it runs the pullback on Dual<Double> numbers (forward over reverse)")
 @_disfavoredOverload
-public func _hessianVectorProduct<A, R, G>(at x: A, direction v: A, _ rule: (A) -> (value: R, pullback: (R) -> G)) -> G { fatalError() }
+public func _hessianVectorProduct<A, R, G, H>(at x: A, direction v: A, _ rule: (A) -> (value: R, pullback: (R) -> G)) -> H { fatalError() }
