@@ -27,7 +27,10 @@
 /// ```
 ///
 /// The requirements are underscored: call the free functions `sin(x)`, `exp(x)`, ... instead.
-public protocol ElementaryFloatingPoint: BinaryFloatingPoint, Sendable {
+///
+/// A conforming scalar is ``Differentiable`` and its own tangent, so `#derivative` and
+/// `#gradient` accept it in code generic over it (a nested derivative in a generic function).
+public protocol ElementaryFloatingPoint: BinaryFloatingPoint, Differentiable, TangentVector, Sendable where Tangent == Self {
   /// `eˣ`
   static func _elementaryExp(_ x: Self) -> Self
   /// `2ˣ`

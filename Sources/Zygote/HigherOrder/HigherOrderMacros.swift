@@ -84,3 +84,4 @@ public macro pushforward<T: ElementaryFloatingPoint>(_ function: ([T]) -> [T], a
 @freestanding(expression)
 public macro pushforward<T: ElementaryFloatingPoint>(_ function: (T) -> [T], at x: T) -> (value: [T], differential: (T) -> [T]) =
   #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+

@@ -95,3 +95,25 @@ func finiteDifferenceJacobian(_ f: ([Double]) -> [Double], at x: [Double], step:
   }
   return rows
 }
+
+/// A body that takes a nested derivative: x · d/dy (x·y) = x². Its rule is forward mode. (The
+/// point is written `T(1)`: the compiler types a literal point of its own expansion as `Int`.)
+@Differentiable
+func squareByNestedDerivative<T: ElementaryFloatingPoint>(_ x: T) -> T {
+  x * #derivative({ y in x * y }, at: T(1))
+}
+
+/// Two arguments and a nested gradient: x · d/dz (y z²) at z = 3 = 6xy.
+@Differentiable
+func productByNestedDerivative<T: ElementaryFloatingPoint>(_ x: T, _ y: T) -> T {
+  x * #derivative({ z in y * z * z }, at: T(3))
+}
+
+/// An array argument: ‖∇ Rosenbrock(a)‖² / 2, whose gradient is H·∇f.
+@Differentiable
+func gradientNormSquared<T: ElementaryFloatingPoint>(_ a: [T]) -> T {
+  let g = #gradient(rosenbrock, at: a)
+  var s: T = 0
+  for i in 0..<g.count { s += g[i] * g[i] / 2 }
+  return s
+}

@@ -81,4 +81,31 @@ final class NestedDerivativeTests: XCTestCase {
   func testNestedDerivativeInFloat() {
     XCTAssertEqual(#derivative({ x in #derivative(sin, at: x) }, at: Float(0.5)), -sin(Float(0.5)), accuracy: 1e-6)
   }
+
+  func testDifferentiableFunctionTakingANestedDerivativeHasAForwardModeRule() {
+    XCTAssertEqual(squareByNestedDerivative(4.0), 16)
+    XCTAssertEqual(#derivative(squareByNestedDerivative, at: 4.0), 8)
+    // Called from reverse-mode code, and differentiated twice (forward over forward over reverse).
+    XCTAssertEqual(#gradient({ x in sin(squareByNestedDerivative(x)) }, at: 0.5), cos(0.25) * 2 * 0.5, accuracy: 1e-15)
+    XCTAssertEqual(#hessian(squareByNestedDerivative, at: 4.0), 2)
+    let (dx, dy) = #gradient(productByNestedDerivative, at: 2.0, 5.0)
+    XCTAssertEqual(dx, 30)
+    XCTAssertEqual(dy, 12)
+    let a = [-1.2, 1.0, 0.3]
+    let g = #gradient(rosenbrock, at: a)
+    let h = rosenbrockHessian(a)
+    let outer = #gradient(gradientNormSquared, at: a)
+    for i in 0..<3 {
+      let expected = (0..<3).map { h[i][$0] * g[$0] }.reduce(0, +)
+      XCTAssertEqual(outer[i], expected, accuracy: 1e-10 * max(1, abs(expected)))
+    }
+  }
+
+  func testDropgradStopsForwardModeToo() {
+    // x · dropgrad(x): the derivative is dropgrad(x) = x, and its derivative is 0.
+    let (_, df) = #pushforward({ x in x * dropgrad(x) }, at: 3.0)
+    XCTAssertEqual(df(1), 3)
+    XCTAssertEqual(#derivative({ x in #derivative({ y in y * dropgrad(y) }, at: x) }, at: 3.0), 0)
+    XCTAssertEqual(#hessian({ x in x * dropgrad(x) }, at: 3.0), 0)
+  }
 }

@@ -1,1 +1,1 @@
-error: 3:7: a nested '#derivative' is differentiated only inside the closure literal of #derivative, #gradient or #valueWithGradient, not in a @Differentiable function or with respect to another argument; move it into such a closure, or use #hessian
+error: 3:7: a @Differentiable function that takes a nested derivative gets a forward-mode rule: it must be a global or nested function, generic over T: ElementaryFloatingPoint, of one T or [T] argument or two T arguments, returning T
