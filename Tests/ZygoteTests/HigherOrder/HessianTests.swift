@@ -74,6 +74,15 @@ final class HessianTests: XCTestCase {
     let expected = h.map { row in zip(row, v).map(*).reduce(0, +) }
     let hv = #hessianVectorProduct(rosenbrock, at: x, direction: v)
     for (a, e) in zip(hv, expected) { XCTAssertEqual(a, e, accuracy: 1e-11 * max(1, abs(e))) }
+    // Against central differences of the reverse-mode gradient along v: (∇f(x + hv) - ∇f(x - hv)) / 2h.
+    let step = 1e-6
+    let up = #gradient(rosenbrock, at: zip(x, v).map { $0 + step * $1 })
+    let down = #gradient(rosenbrock, at: zip(x, v).map { $0 - step * $1 })
+    for i in x.indices { XCTAssertEqual(hv[i], (up[i] - down[i]) / (2 * step), accuracy: 1e-6 * max(1, abs(hv[i]))) }
+    let loopsHV = #hessianVectorProduct(loopsAndBranches, at: [0.4, 0.3, -0.2], direction: v.dropLast().map { $0 })
+    let loopsUp = #gradient(loopsAndBranches, at: zip([0.4, 0.3, -0.2], v).map { $0 + step * $1 })
+    let loopsDown = #gradient(loopsAndBranches, at: zip([0.4, 0.3, -0.2], v).map { $0 - step * $1 })
+    for i in 0..<3 { XCTAssertEqual(loopsHV[i], (loopsUp[i] - loopsDown[i]) / (2 * step), accuracy: 1e-6 * max(1, abs(loopsHV[i]))) }
     // A closure literal, and a direction along which the function is flat in the second order.
     let flat = #hessianVectorProduct({ x in x[0] * x[1] }, at: [2.0, 5.0], direction: [1.0, 0.0])
     XCTAssertEqual(flat, [0, 1])

@@ -91,6 +91,11 @@ final class JacobianTests: XCTestCase {
     let g = #gradient(rosenbrock, at: x)
     XCTAssertEqual(directional(v), zip(g, v).map(*).reduce(0, +), accuracy: 1e-12)
 
+    // Against a central difference along v.
+    let step = 1e-6
+    let numeric = (rosenbrock(zip(x, v).map { $0 + step * $1 }) - rosenbrock(zip(x, v).map { $0 - step * $1 })) / (2 * step)
+    XCTAssertEqual(directional(v), numeric, accuracy: 1e-6 * abs(numeric))
+
     // Array to array: J·v.
     let (p, jv) = #pushforward(polarToCartesian, at: [2.0, 0.5])
     XCTAssertEqual(p, polarToCartesian([2.0, 0.5]))
