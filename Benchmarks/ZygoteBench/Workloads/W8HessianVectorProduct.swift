@@ -4,7 +4,7 @@
 //   Dual<Double> numbers), the function written generic over its scalar.
 //   _Differentiation: none (it has no usable second-order differentiation).
 
-import Zygote
+import ZygoteMath
 
 /// W6's function, generic over its scalar so that its pullback runs on dual numbers.
 @Differentiable

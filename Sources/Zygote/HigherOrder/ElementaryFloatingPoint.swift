@@ -4,7 +4,7 @@
 // Swift's standard library gives generic code arithmetic and `squareRoot()` but no `sin` or
 // `exp`: those are concrete `Double`/`Float` functions of Glibc and Darwin. A function written
 // generic over `T: ElementaryFloatingPoint` can call `sin(x)`, `exp(x)`, `pow(x, y)` ... on `T`
-// (through the free functions below), and can then be evaluated on `Dual<Double>` as well as on
+// (through the free functions of the ZygoteMath module), and can then be evaluated on `Dual<Double>` as well as on
 // `Double`: that is what forward mode (`#pushforward`), Hessians (`#hessian`) and nested
 // derivatives run on.
 
@@ -21,12 +21,15 @@
 /// derivatives of it:
 ///
 /// ```swift
+/// import ZygoteMath   // Zygote, and sin, exp, ... on generic scalars
+///
 /// @Differentiable
 /// func f<T: ElementaryFloatingPoint>(_ x: T) -> T { sin(x) * x }
 /// #hessian(f, at: 1.0)   // f''(1) = 2 cos 1 - sin 1
 /// ```
 ///
-/// The requirements are underscored: call the free functions `sin(x)`, `exp(x)`, ... instead.
+/// The requirements are underscored: `import ZygoteMath` and call the free functions `sin(x)`,
+/// `exp(x)`, ... instead (they are a module of their own because they slow type checking).
 ///
 /// A conforming scalar is ``Differentiable`` and its own tangent, so `#derivative` and
 /// `#gradient` accept it in code generic over it (a nested derivative in a generic function).
@@ -162,46 +165,3 @@ extension Float: ElementaryFloatingPoint {
   /// `self == 0`
   @inlinable public var _isExactlyZero: Bool { self == 0 }
 }
-
-// MARK: - The elementary functions on generic scalars
-// Concrete `Double` and `Float` calls keep resolving to the C library's functions: the type
-// checker prefers a non-generic overload, so these only serve generic code and `Dual`.
-
-/// `eˣ` for any ``ElementaryFloatingPoint`` (`Dual` included).
-@inlinable @inline(__always) public func exp<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementaryExp(x) }
-/// `2ˣ` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func exp2<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementaryExp2(x) }
-/// `eˣ - 1` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func expm1<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementaryExpm1(x) }
-/// `ln x` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func log<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementaryLog(x) }
-/// `log₂ x` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func log2<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementaryLog2(x) }
-/// `log₁₀ x` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func log10<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementaryLog10(x) }
-/// `ln(1 + x)` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func log1p<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementaryLog1p(x) }
-/// `xʸ` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func pow<T: ElementaryFloatingPoint>(_ x: T, _ y: T) -> T { T._elementaryPow(x, y) }
-/// `sin x` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func sin<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementarySin(x) }
-/// `cos x` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func cos<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementaryCos(x) }
-/// `tan x` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func tan<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementaryTan(x) }
-/// `asin x` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func asin<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementaryAsin(x) }
-/// `acos x` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func acos<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementaryAcos(x) }
-/// `atan x` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func atan<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementaryAtan(x) }
-/// `atan2(y, x)` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func atan2<T: ElementaryFloatingPoint>(_ y: T, _ x: T) -> T { T._elementaryAtan2(y, x) }
-/// `√(x² + y²)` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func hypot<T: ElementaryFloatingPoint>(_ x: T, _ y: T) -> T { T._elementaryHypot(x, y) }
-/// `sinh x` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func sinh<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementarySinh(x) }
-/// `cosh x` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func cosh<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementaryCosh(x) }
-/// `tanh x` for any ``ElementaryFloatingPoint``.
-@inlinable @inline(__always) public func tanh<T: ElementaryFloatingPoint>(_ x: T) -> T { T._elementaryTanh(x) }

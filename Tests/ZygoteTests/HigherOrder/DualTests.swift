@@ -4,6 +4,7 @@
 
 import XCTest
 import Zygote
+import ZygoteMath
 
 #if canImport(Glibc)
   import Glibc

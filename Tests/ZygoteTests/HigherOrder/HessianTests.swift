@@ -3,6 +3,7 @@
 
 import XCTest
 import Zygote
+import ZygoteMath
 
 #if canImport(Glibc)
   import Glibc

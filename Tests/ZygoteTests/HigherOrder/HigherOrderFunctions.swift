@@ -2,6 +2,7 @@
 // them: generic over the scalar, so that they also run on Dual numbers.
 
 import Zygote
+import ZygoteMath
 
 /// The extended Rosenbrock function, Σ (1 - xᵢ)² + 100 (xᵢ₊₁ - xᵢ²)².
 @Differentiable
