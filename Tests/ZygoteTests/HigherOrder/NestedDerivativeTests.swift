@@ -89,6 +89,9 @@ final class NestedDerivativeTests: XCTestCase {
     // Called from reverse-mode code, and differentiated twice (forward over forward over reverse).
     XCTAssertEqual(#gradient({ x in sin(squareByNestedDerivative(x)) }, at: 0.5), cos(0.25) * 2 * 0.5, accuracy: 1e-15)
     XCTAssertEqual(#hessian(squareByNestedDerivative, at: 4.0), 2)
+    // Its derivative taken inside another forward level: the levels are distinct dual types.
+    XCTAssertEqual(#derivative({ x in #derivative(squareByNestedDerivative, at: x) }, at: 4.0), 2)
+    XCTAssertEqual(#derivative({ x in x * #derivative(squareByNestedDerivative, at: x) }, at: 3.0), 12)
     let (dx, dy) = #gradient(productByNestedDerivative, at: 2.0, 5.0)
     XCTAssertEqual(dx, 30)
     XCTAssertEqual(dy, 12)
