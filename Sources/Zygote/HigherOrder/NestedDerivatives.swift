@@ -73,6 +73,20 @@ public func _pin<T>(_ point: [T], level: T) -> [T] { point }
 @inlinable @inline(__always)
 public func _pin<T>(_ point: [T], level: [T]) -> [T] { point }
 
+/// An enclosing forward closure's argument seen one dual level deeper: a constant there (its
+/// own perturbations stay in its value).
+@inlinable @inline(__always)
+public func _lift<T: ElementaryFloatingPoint>(_ x: T, into point: T) -> Dual<T> { Dual(constant: x) }
+/// An enclosing forward closure's argument seen one dual level deeper, for an array point.
+@inlinable @inline(__always)
+public func _lift<T: ElementaryFloatingPoint>(_ x: T, into point: [T]) -> Dual<T> { Dual(constant: x) }
+/// An enclosing array argument seen one dual level deeper.
+@inlinable @inline(__always)
+public func _lift<T: ElementaryFloatingPoint>(_ x: [T], into point: T) -> [Dual<T>] { x.map { Dual(constant: $0) } }
+/// An enclosing array argument seen one dual level deeper, for an array point.
+@inlinable @inline(__always)
+public func _lift<T: ElementaryFloatingPoint>(_ x: [T], into point: [T]) -> [Dual<T>] { x.map { Dual(constant: $0) } }
+
 /// Reached only when the closure cannot run on dual numbers.
 @available(*, unavailable, message: "a #derivative or #gradient that holds a nested one evaluates its closure on Dual numbers (forward mode): its argument must be a scalar, an array of scalars or two scalars, and the functions it calls must be generic over ElementaryFloatingPoint")
 @_disfavoredOverload

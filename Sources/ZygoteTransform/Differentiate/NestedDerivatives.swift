@@ -14,7 +14,8 @@
 // forward level there is only one dual part. A nested use that holds nested uses itself is
 // forward mode too, one dual level deeper; every nested point is pinned to the enclosing
 // closure's argument (`_pin(p, level: x)`), so a literal point cannot take the enclosing dual
-// type and mix the two levels' perturbations. (The classic check: d/dx [x · d/dy (x·y)] at 4 is
+// type and mix the two levels' perturbations; and the arguments of the enclosing forward closures
+// are lifted into the deeper level as constants (`{ [x = _lift(x, into: p)] y in ... }`). (The classic check: d/dx [x · d/dy (x·y)] at 4 is
 // 8, not 4 or 16; see Tests/ZygoteTests/HigherOrder/NestedDerivativeTests.swift.)
 
 enum NestedDerivatives {
@@ -48,7 +49,7 @@ enum NestedDerivatives {
   ///   - level: the enclosing forward closure's argument, for a nested use; nil for the outermost.
   static func forwardExpansion(
     macroName: String, closure: ClosureExpression, points: [Argument], source: String, context: ExpansionContext,
-    level: String?
+    level: String?, outerArguments: [String] = []
   ) -> ExpansionResult {
     let function: String
     switch macroName {
@@ -79,18 +80,29 @@ enum NestedDerivatives {
       let line = context.line + bytes[0..<use.start].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
       var nestedContext = context
       nestedContext.line = line
-      let result = expandNested(useSource, level: argument, context: nestedContext)
+      let result = expandNested(useSource, level: argument, outerArguments: outerArguments + [argument], context: nestedContext)
       diagnostics += result.diagnostics.map { $0.shifted(by: use.start) }
       guard let expanded = result.expandedSource else { return ExpansionResult(expandedSource: nil, diagnostics: diagnostics) }
       text += "(\(expanded))"
       position = use.end
     }
     text += String(decoding: bytes[position..<closure.range.end], as: UTF8.self)
+    // One level deeper than its enclosing forward closures, this closure sees their arguments
+    // lifted to its own level (constants there), through a capture list evaluated outside it.
+    let used = IdentifierScan.words(in: text)
+    let lifted = outerArguments.filter(used.contains)
+    if level != nil, !lifted.isEmpty {
+      if closure.captureList != nil {
+        return failure("a closure with a capture list cannot hold a nested derivative inside another one", at: closure.range)
+      }
+      let lifts = lifted.map { "\($0) = _lift(\($0), into: \(pointTexts[0]))" }.joined(separator: ", ")
+      text = "{ [\(lifts)]" + text.dropFirst()
+    }
     return ExpansionResult(expandedSource: "\(function)(at: \(pointTexts.joined(separator: ", ")), \(text))", diagnostics: diagnostics)
   }
 
   /// The expansion of one nested use, with its points pinned to `level`.
-  static func expandNested(_ source: String, level: String, context: ExpansionContext) -> ExpansionResult {
+  static func expandNested(_ source: String, level: String, outerArguments: [String], context: ExpansionContext) -> ExpansionResult {
     let (expression, parseDiagnostics) = SwiftParser.parseExpression(source)
     if let error = parseDiagnostics.first(where: { $0.severity == .error }) {
       return ExpansionResult(expandedSource: nil, diagnostics: [error])
@@ -104,7 +116,7 @@ enum NestedDerivatives {
     {
       return forwardExpansion(
         macroName: name, closure: closure, points: Array(arguments.dropFirst()), source: source, context: context,
-        level: level)
+        level: level, outerArguments: outerArguments)
     }
     // Otherwise its ordinary expansion, with every point pinned: rewrite the points in the text.
     let bytes = Array(source.utf8)

@@ -40,6 +40,13 @@ final class NestedDerivativeTests: XCTestCase {
   }
 
   func testNestedDerivativeWithCapturedOuterVariableAtDeeperLevel() {
+    // A value from two levels out, used in the innermost level (lifted level by level):
+    // d/dx [ d/dy [ d/dz (x·y·z) at 1 ] at 1 ] = d/dx [ d/dy (x·y) ] = d/dx x = 1
+    XCTAssertEqual(
+      #derivative({ x in #derivative({ y in #derivative({ z in x * y * z }, at: 1.0) }, at: 1.0) }, at: 5.0), 1)
+    // d/dz (x y z²) at z = 1 is 2xy; d/dy of that at y = 1 is 2x; d/dx [x · 2x] = 4x = 8 at 2.
+    let product: Double = #derivative({ x in x * #derivative({ y in #derivative({ z in x * y * z * z }, at: 1.0) }, at: 1.0) }, at: 2.0)
+    XCTAssertEqual(product, 8)
     // Innermost d/dz (y z²) at z = y is 2y²; d/dy of that at y = x is 4x; d/dx of 4x is 4.
     XCTAssertEqual(
       #derivative({ x in #derivative({ y in #derivative({ z in y * z * z }, at: y) }, at: x) }, at: 2.0), 4)
