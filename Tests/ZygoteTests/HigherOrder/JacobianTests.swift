@@ -24,7 +24,30 @@ func bobPosition(_ p: SwingingBob) -> [Double] { [p.length * sin(p.angle), -p.le
 @Differentiable
 func tensorSquares(_ x: Tensor<Double>) -> Tensor<Double> { x * x + 2 * x }
 
+/// Running products yₖ = x₀ x₁ ⋯ xₖ, with a loop: the Jacobian takes the pullback once per row,
+/// so the pullback of a loop must be callable again (its tape is read, not consumed).
+@Differentiable
+func runningProducts(_ x: [Double]) -> [Double] {
+  var ys: [Double] = []
+  var p = 1.0
+  for i in 0..<x.count {
+    p = p * x[i]
+    ys.append(p)
+  }
+  return ys
+}
+
 final class JacobianTests: XCTestCase {
+  func testJacobianOfALoopCallsThePullbackOncePerRow() {
+    let x = [1.5, -2.0, 0.5, 3.0]
+    let j = #jacobian(runningProducts, at: x)
+    let y = runningProducts(x)
+    // ∂yₖ/∂xᵢ = yₖ / xᵢ for i ≤ k, 0 above.
+    let expected = (0..<4).map { k in (0..<4).map { i in i <= k ? y[k] / x[i] : 0 } }
+    assertMatrix(j, expected, accuracy: 1e-14)
+    assertMatrix(j, finiteDifferenceJacobian(runningProducts, at: x), accuracy: 1e-8)
+  }
+
   func assertMatrix(_ actual: [[Double]], _ expected: [[Double]], accuracy: Double, file: StaticString = #filePath, line: UInt = #line) {
     XCTAssertEqual(actual.count, expected.count, "rows", file: file, line: line)
     for (a, e) in zip(actual, expected) {
