@@ -107,8 +107,14 @@ enum NestedDerivatives {
     if let error = parseDiagnostics.first(where: { $0.severity == .error }) {
       return ExpansionResult(expandedSource: nil, diagnostics: [error])
     }
-    guard case .macroExpansion(let name, let arguments, let trailing, let range)? = expression, trailing.isEmpty else {
-      return ExpansionResult(expandedSource: nil, diagnostics: [.error("this nested macro could not be read", at: SourceRange(start: 0, end: source.utf8.count))])
+    let whole = SourceRange(start: 0, end: source.utf8.count)
+    guard case .macroExpansion(let name, let arguments, let trailing, _)? = expression else {
+      return ExpansionResult(expandedSource: nil, diagnostics: [.error("this nested macro could not be read", at: whole)])
+    }
+    guard trailing.isEmpty else {
+      return ExpansionResult(expandedSource: nil, diagnostics: [
+        .error("#\(name) with a trailing closure (implicit parameters) cannot be nested in another derivative", at: whole)
+      ])
     }
     // A nested use that holds nested uses is forward mode, one level deeper.
     if let function = arguments.first, case .closure(let closure) = function.value,
@@ -129,7 +135,6 @@ enum NestedDerivatives {
       position = value.end
     }
     rewritten += String(decoding: bytes[position...], as: UTF8.self)
-    _ = range
     let result = FreestandingExpansion.expand(macroName: name, source: rewritten, context: context)
     // Diagnostics point into the rewritten text; map them to the use as written.
     return ExpansionResult(
