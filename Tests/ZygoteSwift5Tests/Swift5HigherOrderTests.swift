@@ -35,7 +35,19 @@ func swift5Steps(_ x: Double) -> Double {
 @Differentiable
 func swift5Checkpointed(_ x: Double) -> Double { checkpointed(swift5Steps, x) * x }
 
+@Differentiable
+func swift5NestedInside<T: ElementaryFloatingPoint>(_ x: T) -> T {
+  x * #derivative({ y in x * y }, at: T(1))
+}
+
 final class Swift5HigherOrderTests: XCTestCase {
+  func testForwardModeRuleAndLiftedLevels() {
+    XCTAssertEqual(#derivative(swift5NestedInside, at: 4.0), 8)
+    XCTAssertEqual(#hessian(swift5NestedInside, at: 4.0), 2)
+    XCTAssertEqual(
+      #derivative({ x in #derivative({ y in #derivative({ z in x * y * z }, at: 1.0) }, at: 1.0) }, at: 5.0), 1)
+  }
+
   func testHessianJacobianPushforwardNestedAndCheckpointed() {
     // Rosenbrock's Hessian at (1, 2): [[1200 - 800 + 2, -400], [-400, 200]].
     XCTAssertEqual(#hessian(swift5Rosenbrock, at: [1.0, 2.0]), [[402, -400], [-400, 200]])
