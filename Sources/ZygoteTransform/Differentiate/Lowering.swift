@@ -194,7 +194,7 @@ extension Differentiator {
       return .inactive(expression.swiftSource)
     case .macroExpansion(let name, _, _, let range):
       if NestedDerivatives.derivativeMacros.contains(name) {
-        refuse("a nested '#\(name)' is differentiated only inside the closure literal of #derivative, #gradient or #valueWithGradient, not in a @Differentiable function or with respect to another argument; move it into such a closure, or use #hessian", at: range)
+        refuse("a nested '#\(name)' is differentiated only inside the closure literal of #derivative, #gradient or #valueWithGradient, or in a @Differentiable function generic over ElementaryFloatingPoint; move it there, or use #hessian", at: range)
         return .inactive(expression.swiftSource)
       }
       refuse("the macro '#\(name)' cannot be used on a differentiated value here; compute it outside the differentiated function", at: range)
