@@ -35,6 +35,18 @@ public func _hessian<T: ElementaryFloatingPoint>(
   return rows
 }
 
+/// The Hessian of a scalar function of two scalars, as rows: `[[f_xx, f_xy], [f_yx, f_yy]]`;
+/// two forward-over-reverse passes.
+@inlinable
+public func _hessian<T: ElementaryFloatingPoint>(
+  at x: T, _ y: T, _ rule: (Dual<T>, Dual<T>) -> (value: Dual<T>, pullback: (Dual<T>) -> (Dual<T>, Dual<T>))
+) -> [[T]] {
+  let seed = Dual<T>(1, derivative: 0)
+  let alongX = rule(Dual(x, derivative: 1), Dual(constant: y)).pullback(seed)
+  let alongY = rule(Dual(constant: x), Dual(y, derivative: 1)).pullback(seed)
+  return [[alongX.0.derivative, alongY.0.derivative], [alongX.1.derivative, alongY.1.derivative]]
+}
+
 /// `f''(x)·v` for a scalar function: one forward-over-reverse pass.
 @inlinable
 public func _hessianVectorProduct<T: ElementaryFloatingPoint>(
@@ -65,6 +77,11 @@ public func _hessianVectorProduct<T: ElementaryFloatingPoint>(
 @available(*, unavailable, message: "#hessian needs a function generic over its scalar, e.g. func f<T: ElementaryFloatingPoint>(_ x: [T]) -> T: the Hessian runs its pullback on Dual<Double> numbers (forward over reverse)")
 @_disfavoredOverload
 public func _hessian<A, R, G, H>(at x: A, _ rule: (A) -> (value: R, pullback: (R) -> G)) -> H { fatalError() }
+
+/// Reached only when a function of two arguments cannot run on dual numbers (see `_hessian`).
+@available(*, unavailable, message: "#hessian needs a function generic over its scalar, e.g. func f<T: ElementaryFloatingPoint>(_ x: T, _ y: T) -> T: the Hessian runs its pullback on Dual<Double> numbers (forward over reverse)")
+@_disfavoredOverload
+public func _hessian<A, B, R, G, H>(at x: A, _ y: B, _ rule: (A, B) -> (value: R, pullback: (R) -> G)) -> H { fatalError() }
 
 /// Reached only when the function's rule cannot run on dual numbers (see `_hessian`).
 @available(*, unavailable, message: "#hessianVectorProduct needs a function generic over its scalar, e.g. func f<T: ElementaryFloatingPoint>(_ x: [T]) -> T: it runs the pullback on Dual<Double> numbers (forward over reverse)")

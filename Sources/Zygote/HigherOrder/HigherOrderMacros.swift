@@ -27,6 +27,17 @@ public macro hessian<T: ElementaryFloatingPoint>(_ function: (T) -> T, at x: T) 
 public macro hessian<T: ElementaryFloatingPoint>(_ function: ([T]) -> T, at x: [T]) -> [[T]] =
   #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
 
+/// The Hessian of a scalar function of two scalars at `(x, y)`, as rows:
+/// `[[∂²f/∂x², ∂²f/∂x∂y], [∂²f/∂y∂x, ∂²f/∂y²]]`.
+///
+/// ```swift
+/// @Differentiable func g<T: ElementaryFloatingPoint>(_ x: T, _ y: T) -> T { x * x * y }
+/// #hessian(g, at: 3.0, 2.0)   // [[4, 6], [6, 0]]
+/// ```
+@freestanding(expression)
+public macro hessian<T: ElementaryFloatingPoint>(_ function: (T, T) -> T, at x: T, _ y: T) -> [[T]] =
+  #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
 /// `f''(x)·v` for a scalar function, by one forward-over-reverse pass.
 @freestanding(expression)
 public macro hessianVectorProduct<T: ElementaryFloatingPoint>(_ function: (T) -> T, at x: T, direction v: T) -> T =

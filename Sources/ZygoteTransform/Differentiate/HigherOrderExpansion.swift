@@ -3,6 +3,7 @@
 // runtime picks reverse mode, forward mode on `Dual` numbers, or forward over reverse.
 //
 //     #hessian(f, at: x)                              =>  _hessian(at: x, { _vjp(f: $0) })
+//     #hessian(g, at: x, y)                           =>  _hessian(at: x, y, { _vjp(g: $0, $1) })
 //     #hessianVectorProduct(f, at: x, direction: v)   =>  _hessianVectorProduct(at: x, direction: v, { _vjp(f: $0) })
 //     #jacobian(f, at: x)                             =>  _jacobian(at: x, reverse: { _vjp(f: $0) }, forward: { f($0) })
 //     #pushforward(f, at: x)                          =>  _pushforward(at: x, { f($0) })
@@ -21,11 +22,14 @@ enum HigherOrderExpansion {
     guard macroNames.contains(macroName) else { return nil }
     let usage = macroName == "hessianVectorProduct" ? "#hessianVectorProduct(f, at: x, direction: v)" : "#\(macroName)(f, at: x)"
     let expectedLabels: [String?] = macroName == "hessianVectorProduct" ? [nil, "at", "direction"] : [nil, "at"]
-    guard trailing.isEmpty, arguments.map(\.label) == expectedLabels else {
+    // `#hessian(f, at: x, y)`: a function of two scalars.
+    let twoPoints = macroName == "hessian" && arguments.map(\.label) == [nil, "at", nil]
+    guard trailing.isEmpty, arguments.map(\.label) == expectedLabels || twoPoints else {
       return failure("#\(macroName) takes a function of one argument and a point: \(usage)", at: range)
     }
     let function = arguments[0].value
-    let point = arguments[1].value.swiftSource
+    let argumentCount = twoPoints ? 2 : 1
+    let point = arguments[1...].prefix(argumentCount).map(\.value.swiftSource).joined(separator: ", ")
 
     // The function itself, evaluated on dual numbers by forward mode.
     let plain: String
@@ -33,12 +37,12 @@ enum HigherOrderExpansion {
     var rule: String?
     switch function {
     case .closure(let closure):
-      guard closure.parameters.count <= 1 else {
-        return failure("#\(macroName) takes a function of one argument; pass several values as an array", at: closure.range)
+      guard closure.parameters.count <= argumentCount else {
+        return failure("#\(macroName) takes a function of one argument (or two scalars for #hessian); pass several values as an array", at: closure.range)
       }
       plain = closure.swiftSourceText
       if macroName != "pushforward" {
-        let generated = ClosureDifferentiation.differentiate(closure, argumentCount: 1, shape: .pullback, lineTable: lineTable)
+        let generated = ClosureDifferentiation.differentiate(closure, argumentCount: argumentCount, shape: .pullback, lineTable: lineTable)
         guard let source = generated.source else { return ExpansionResult(expandedSource: nil, diagnostics: generated.diagnostics) }
         rule = source
       }
@@ -47,7 +51,9 @@ enum HigherOrderExpansion {
         return failure("#\(macroName) needs the name of a @Differentiable function or a closure literal, not '\(function.swiftSource)'", at: arguments[0].range)
       }
       plain = "{ \(name)($0) }"
-      if macroName != "pushforward" { rule = "{ \(RuleNames.function)(\(RuleNames.label(name)): $0) }" }
+      if macroName != "pushforward" {
+        rule = "{ \(RuleNames.function)(\(RuleNames.label(name)): \(twoPoints ? "$0, $1" : "$0")) }"
+      }
     }
 
     let expansion: String

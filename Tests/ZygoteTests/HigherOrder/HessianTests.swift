@@ -63,6 +63,15 @@ final class HessianTests: XCTestCase {
     XCTAssertEqual(#hessianVectorProduct(xSinX, at: 0.7, direction: 3.0), 3 * (2 * cos(0.7) - 0.7 * sin(0.7)), accuracy: 1e-13)
   }
 
+  func testHessianOfAFunctionOfTwoScalars() {
+    let (x, y) = (0.7, -1.3)
+    let s = sin(x * y)
+    let c = cos(x * y)
+    let expected = [[2 * y - y * y * s, 2 * x + c - x * y * s], [2 * x + c - x * y * s, -x * x * s]]
+    assertMatrix(#hessian(twoScalars, at: x, y), expected, accuracy: 1e-14)
+    assertMatrix(#hessian({ a, b in twoScalars(a, b) }, at: x, y), expected, accuracy: 1e-14)
+  }
+
   func testHessianOfArithmeticOnlyBinaryFloatingPointFunction() {
     // f = x₀² x₁ + x₁³/3: H = [[2x₁, 2x₀], [2x₀, 2x₁]].
     XCTAssertEqual(#hessian(cubicProduct, at: [3.0, -2.0]), [[-4, 6], [6, -4]])

@@ -118,3 +118,7 @@ func gradientNormSquared<T: ElementaryFloatingPoint>(_ a: [T]) -> T {
   for i in 0..<g.count { s += g[i] * g[i] / 2 }
   return s
 }
+
+/// A function of two scalars: f = x² y + sin(x y); Hessian [[2y - y² sin(xy), 2x + cos(xy) - xy sin(xy)], [·, -x² sin(xy)]].
+@Differentiable
+func twoScalars<T: ElementaryFloatingPoint>(_ x: T, _ y: T) -> T { x * x * y + sin(x * y) }
