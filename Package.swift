@@ -8,6 +8,7 @@ let package = Package(
   name: "swift-zygote",
   products: [
     .library(name: "Zygote", targets: ["Zygote"]),
+    .library(name: "ZygoteMath", targets: ["ZygoteMath"]),
     .executable(name: "zygote-expand", targets: ["zygote-expand"]),
     .executable(name: "zygote-bench", targets: ["zygote-bench"]),
     .executable(name: "demo", targets: ["demo"]),
@@ -19,6 +20,8 @@ let package = Package(
   targets: [
     // MARK: Runtime: what users import (macro declarations, rules, Tensor, Params).
     .target(name: "Zygote", dependencies: ["ZygoteMacros"], swiftSettings: swift6),
+    // sin, exp, pow, ... on generic scalars (and Dual): opt-in, since they slow type checking.
+    .target(name: "ZygoteMath", dependencies: ["Zygote"], swiftSettings: swift6),
 
     // MARK: Transform: lexer, parser, AST, differentiation, emission. Pure, stdlib only.
     .target(name: "ZygoteTransform", exclude: ["README.md"], swiftSettings: swift6),
@@ -35,7 +38,7 @@ let package = Package(
       name: "zygote-expand", dependencies: ["ZygoteTransform"], path: "Tools/zygote-expand",
       swiftSettings: swift6),
     .executableTarget(
-      name: "zygote-bench", dependencies: ["Zygote", "ZygoteTransform"], path: "Benchmarks/ZygoteBench",
+      name: "zygote-bench", dependencies: ["Zygote", "ZygoteMath", "ZygoteTransform"], path: "Benchmarks/ZygoteBench",
       swiftSettings: swift6),
     .executableTarget(name: "demo", dependencies: ["Zygote"], path: "Examples/demo", swiftSettings: swift6),
     .executableTarget(
@@ -52,7 +55,7 @@ let package = Package(
       name: "ZygoteTransformTests", dependencies: ["ZygoteTransform"], exclude: ["Golden"], swiftSettings: swift6),
     .testTarget(name: "ZygoteMacrosTests", dependencies: ["ZygoteMacroHost", "ZygoteTransform"], swiftSettings: swift6),
     .testTarget(
-      name: "ZygoteTests", dependencies: ["Zygote"], exclude: ["CompilerDiagnostics/Cases", "Generators"], swiftSettings: swift6),
+      name: "ZygoteTests", dependencies: ["Zygote", "ZygoteMath"], exclude: ["CompilerDiagnostics/Cases", "Generators"], swiftSettings: swift6),
     // Generated and mutated sources against the transform (in process) and the plugin executable.
     .testTarget(name: "ZygoteFuzzTests", dependencies: ["ZygoteTransform", "ZygoteMacroHost"], swiftSettings: swift6),
     // zygote-expand, driven on files with golden output.
@@ -60,6 +63,6 @@ let package = Package(
       name: "ZygoteExpandTests", dependencies: ["ZygoteTransform"], exclude: ["Inputs"], swiftSettings: swift6),
     // The same kind of user code compiled in Swift 5 language mode: generated code must work in both.
     .testTarget(
-      name: "ZygoteSwift5Tests", dependencies: ["Zygote"], swiftSettings: [.swiftLanguageMode(.v5)]),
+      name: "ZygoteSwift5Tests", dependencies: ["Zygote", "ZygoteMath"], swiftSettings: [.swiftLanguageMode(.v5)]),
   ]
 )

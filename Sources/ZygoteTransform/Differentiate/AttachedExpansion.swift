@@ -16,7 +16,7 @@ enum AttachedExpansion {
     let lineTable = LineTable(source: declarationSource, firstLine: context.line, fileName: context.fileName)
     switch macroName {
     case "Differentiable":
-      return differentiablePeer(declaration, context: context, lineTable: lineTable, whole: whole)
+      return differentiablePeer(declaration, source: declarationSource, context: context, lineTable: lineTable, whole: whole)
     case "Adjoint":
       return adjointPeer(declaration, context: context, whole: whole)
     case "DifferentiableStruct":
@@ -46,12 +46,16 @@ enum AttachedExpansion {
     return type.attributes.contains { $0.name == "DifferentiableStruct" || $0.name == "Zygote.DifferentiableStruct" }
   }
 
-  private static func differentiablePeer(_ declaration: Declaration, context: ExpansionContext, lineTable: LineTable, whole: SourceRange) -> ExpansionResult {
+  private static func differentiablePeer(_ declaration: Declaration, source: String, context: ExpansionContext, lineTable: LineTable, whole: SourceRange) -> ExpansionResult {
     switch declaration {
     case .function(let function):
       if function.isDifferentiableInstanceMethod, isInDifferentiableStructBody(context) {
         // The struct macro, which sees the stored properties, generates this method's rule.
         return ExpansionResult(expandedSource: "", diagnostics: [])
+      }
+      // A body that takes a nested derivative gets a forward-mode rule (ForwardModeRule.swift).
+      if let forward = ForwardModeRule.rule(for: function, declarationSource: source, placement: placement(in: context)) {
+        return ExpansionResult(expandedSource: forward.source, diagnostics: forward.diagnostics)
       }
       let generated = FunctionRuleGenerator.rule(for: function, placement: placement(in: context), lineTable: lineTable, isInlinable: false)
       return ExpansionResult(expandedSource: generated.source, diagnostics: generated.diagnostics)

@@ -17,6 +17,9 @@ enum FreestandingExpansion {
     }
     let lineTable = LineTable(source: source, firstLine: context.line, fileName: context.fileName)
 
+    if let higherOrder = HigherOrderExpansion.expand(macroName: macroName, arguments: arguments, trailing: trailing, range: range, lineTable: lineTable) {
+      return higherOrder
+    }
     if macroName == "gradient", arguments.count == 1, arguments[0].label == nil, let body = trailing.first?.closure {
       return implicitParameterGradient(parameters: arguments[0].value, body: body, lineTable: lineTable)
     }
@@ -45,6 +48,9 @@ enum FreestandingExpansion {
     }
     let pointText = points.map(\.value.swiftSource).joined(separator: ", ")
 
+    if case .closure(let closure) = function.value, !NestedDerivatives.nestedUses(in: source, range: closure.range).isEmpty {
+      return NestedDerivatives.forwardExpansion(macroName: macroName, closure: closure, points: points, source: source, context: context, level: nil)
+    }
     if case .closure(let closure) = function.value {
       let generated = ClosureDifferentiation.differentiate(closure, argumentCount: points.count, shape: shape, lineTable: lineTable)
       guard let source = generated.source else { return ExpansionResult(expandedSource: nil, diagnostics: generated.diagnostics) }

@@ -250,6 +250,10 @@ extension Differentiator {
       refuse("'await' is not supported in a differentiated expression", at: range)
       return .inactive(expression.swiftSource)
     case .macroExpansion(let name, _, _, let range):
+      if NestedDerivatives.derivativeMacros.contains(name) {
+        refuse("a nested '#\(name)' is differentiated only inside the closure literal of #derivative, #gradient or #valueWithGradient, or in a @Differentiable function generic over ElementaryFloatingPoint; move it there, or use #hessian", at: range)
+        return .inactive(expression.swiftSource)
+      }
       refuse("the macro '#\(name)' cannot be used on a differentiated value here; compute it outside the differentiated function", at: range)
       return .inactive(expression.swiftSource)
     case .postfixOperator(let op, _, let range):
@@ -291,6 +295,8 @@ extension Differentiator {
     range: SourceRange, valueNeeded: Bool, into forward: inout Code
   ) -> Lowered {
     switch callee {
+    case .identifier(let name, _) where name == Self.checkpointedName:
+      return lowerCheckpointed(expression, arguments: arguments, range: range, valueNeeded: valueNeeded, into: &forward)
     case .identifier(let name, let nameRange) where activeNames.contains(name) && !closureParameters.contains(name):
       // `model(x)` on a differentiated value calls its `callAsFunction`.
       let method = Expression.member(base: callee, name: "callAsFunction", range: nameRange)

@@ -20,7 +20,10 @@ struct MacroUseScanner {
     "Differentiable": ["peer"], "Adjoint": ["peer"], "DifferentiableStruct": ["member", "extension"],
   ]
   /// The freestanding expression macros, without `#`.
-  static let freestandingMacros: Set<String> = ["gradient", "derivative", "valueWithGradient", "pullback", "differentiable"]
+  static let freestandingMacros: Set<String> = [
+    "gradient", "derivative", "valueWithGradient", "pullback", "differentiable", "hessian", "hessianVectorProduct",
+    "jacobian", "pushforward",
+  ]
 
   /// Words that may precede a declaration keyword.
   static let modifiers: Set<String> = [

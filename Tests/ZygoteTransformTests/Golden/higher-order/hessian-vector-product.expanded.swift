@@ -1,0 +1,1 @@
+_hessianVectorProduct(at: x, direction: v, { _vjp(rosenbrock: $0) })

@@ -1,0 +1,1 @@
+#hessianVectorProduct(rosenbrock, at: x, direction: v)

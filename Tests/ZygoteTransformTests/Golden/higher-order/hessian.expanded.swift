@@ -1,0 +1,1 @@
+_hessian(at: [1.0, 2.0], { _vjp(rosenbrock: $0) })

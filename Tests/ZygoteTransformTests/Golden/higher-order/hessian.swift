@@ -1,0 +1,1 @@
+#hessian(rosenbrock, at: [1.0, 2.0])

@@ -1,0 +1,1 @@
+#jacobian(polarToCartesian, at: [2.0, 0.5])

@@ -1,0 +1,1 @@
+#derivative({ x in x * #gradient(Params([W])) { W.sum() }[W]!.sum() }, at: 2.0)

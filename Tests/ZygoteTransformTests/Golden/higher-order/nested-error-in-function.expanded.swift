@@ -1,0 +1,1 @@
+error: 3:7: a @Differentiable function that takes a nested derivative gets a forward-mode rule: it must be a global or nested function, generic over T: ElementaryFloatingPoint, of one T or [T] argument or two T arguments, returning T

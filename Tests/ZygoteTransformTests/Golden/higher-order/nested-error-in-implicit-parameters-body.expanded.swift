@@ -1,0 +1,1 @@
+error: 1:31: a nested '#derivative' is differentiated only inside the closure literal of #derivative, #gradient or #valueWithGradient, or in a @Differentiable function generic over ElementaryFloatingPoint; move it there, or use #hessian

@@ -1,0 +1,1 @@
+_forwardGradient(at: 1.0, { x in (_forwardGradient(at: _pin(x, level: x), { y in (_gradientOf(_vjp(sin: _pin(y, level: y)))) })) })

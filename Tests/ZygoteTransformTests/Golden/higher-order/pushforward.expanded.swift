@@ -1,0 +1,1 @@
+_pushforward(at: 2.0, { f($0) })

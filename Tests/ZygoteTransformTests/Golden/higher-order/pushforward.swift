@@ -1,0 +1,1 @@
+#pushforward(f, at: 2.0)
