@@ -25,8 +25,30 @@ public macro Differentiable() = #externalMacro(module: "ZygoteMacros", type: "Di
 ///   (add(a, b), { d in (d, d) })
 /// }
 /// ```
-@attached(peer, names: named(_vjp))
+///
+/// In a type or extension it is a method's adjoint: `@Adjoint(of: Point.norm)` on an instance
+/// method that takes the same parameters and whose pullback returns the tangent of `self` first,
+/// then those of the parameters.
+@attached(peer, names: named(_vjp), named(_vjpm))
 public macro Adjoint<F>(of function: F) = #externalMacro(module: "ZygoteMacros", type: "AdjointMacro")
+
+/// Declares a custom derivative for an operator or a function named by a string, for names that
+/// are ambiguous as values: an operator (`@Adjoint(of: "*")`, `@Adjoint(of: ".*")`), an overloaded
+/// function such as the C library's `erf` (`@Adjoint(of: "erf")`), or a generic function. An
+/// operator's adjoint is a global function of one (prefix) or two (infix) operands that returns
+/// the value and the pullback; every differentiated use of the operator on those operand types
+/// uses it, and an operator with no built-in rule needs one.
+///
+/// ```swift
+/// infix operator .*: MultiplicationPrecedence
+/// func .* (a: Double, b: Double) -> Double { a * b }
+/// @Adjoint(of: ".*")
+/// func elementwiseTimes(_ a: Double, _ b: Double) -> (value: Double, pullback: (Double) -> (Double, Double)) {
+///   (a .* b, { d in (d * b, d * a) })
+/// }
+/// ```
+@attached(peer, names: named(_vjp))
+public macro Adjoint(of name: StaticString) = #externalMacro(module: "ZygoteMacros", type: "AdjointMacro")
 
 /// The derivative of a scalar function of one scalar at `x`: `#derivative(f, at: 10.0)`.
 @freestanding(expression)

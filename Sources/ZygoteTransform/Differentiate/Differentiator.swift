@@ -64,7 +64,7 @@ final class Differentiator {
   private(set) var diagnostics: [Diagnostic] = []
   /// Free functions called with a differentiated argument that are not runtime rules, with the
   /// first call's range: the peer declares a fallback that names them if they have no rule.
-  var unresolvedCallees: [(name: String, range: SourceRange)] = []
+  var unresolvedCallees: [(name: String, label: String, range: SourceRange)] = []
   private var counter = 0
   /// Accumulators the generated backward pass changes.
   private(set) var mutatedAdjoints: Set<String> = []

@@ -184,7 +184,7 @@ enum FunctionRuleGenerator {
     if placement == .global {
       let line = lineTable.line(of: function.nameRange.start) ?? 0
       for callee in differentiator.unresolvedCallees where callee.name != function.name {
-        code.add(missingRuleFallback(for: callee.name, caller: function.name, line: line))
+        code.add(missingRuleFallback(for: callee.name, label: callee.label, caller: function.name, line: line))
       }
     }
     return GeneratedSource(source: code.render(), diagnostics: diagnostics)
@@ -230,11 +230,15 @@ enum FunctionRuleGenerator {
 
   /// A rule that loses to any real rule of `callee` and, when there is none, makes the compiler say
   /// so at the call, by name, with the fix.
-  static func missingRuleFallback(for callee: String, caller: String, line: Int) -> String {
-    """
-    @available(*, unavailable, message: "'\(callee)' has no derivative: mark it @Differentiable, write an @Adjoint(of: \(callee)), or wrap the call in dropgrad(_:)")
+  static func missingRuleFallback(for callee: String, label: String, caller: String, line: Int) -> String {
+    let isOperator = label.hasPrefix("__")
+    let message = isOperator
+      ? "the operator '\(callee)' has no derivative for these operands: write an @Adjoint(of: \\\"\(callee)\\\"), or wrap the operands in dropgrad(_:)"
+      : "'\(callee)' has no derivative: mark it @Differentiable, write an @Adjoint(of: \(callee)), or wrap the call in dropgrad(_:)"
+    return """
+    @available(*, unavailable, message: "\(message)")
     @_disfavoredOverload
-    func \(RuleNames.function)<A, each B>(\(RuleNames.label(callee)) _: A, _ _: repeat each B, _calledFrom_\(caller)_line\(line) _: Void = ()) -> (value: A, pullback: (A) -> (A, repeat each B)) { fatalError() }
+    func \(RuleNames.function)<A, each B>(\(label) _: A, _ _: repeat each B, _calledFrom_\(caller)_line\(line) _: Void = ()) -> (value: A, pullback: (A) -> (A, repeat each B)) { fatalError() }
     """
   }
 

@@ -144,21 +144,25 @@ extension Differentiator {
         whenTrue: .forceUnwrap(optional, range: optional.range), whenFalse: fallback, at: range, valueNeeded: valueNeeded, into: &forward)
     case .binaryOperator(let op, let left, let right, let range):
       if RuleNames.inactiveOperators.contains(op) { return .inactive(expression.swiftSource) }
-      guard let label = RuleNames.binaryOperators[op] else {
-        refuse("the operator '\(op)' has no derivative rule; write an @Adjoint(of:) for a function that applies it, or wrap the operands in dropgrad(_:)", at: range)
-        return .inactive(expression.swiftSource)
-      }
+      let label = RuleNames.binaryOperatorLabel(op)
       let lhs = lower(left, into: &forward)
       let rhs = lower(right, into: &forward)
-      return emitOperation("\(RuleNames.function)(\(label): \(lhs.valueText), \(rhs.valueText))", operands: [lhs, rhs], valueNeeded: valueNeeded, at: range, into: &forward)
-    case .prefixOperator(let op, let operand, let range):
-      guard let label = RuleNames.prefixOperators[op] else {
-        if op == "!" || op == "~" { return .inactive(expression.swiftSource) }
-        refuse("the prefix operator '\(op)' is not supported on a differentiated value", at: range)
-        return .inactive(expression.swiftSource)
+      let call = "\(RuleNames.function)(\(label): \(lhs.valueText), \(rhs.valueText))"
+      guard RuleNames.binaryOperators[op] == nil else {
+        return emitOperation(call, operands: [lhs, rhs], valueNeeded: valueNeeded, at: range, into: &forward)
       }
+      // An operator with no built-in rule needs an @Adjoint(of: "op"); without one, the compiler
+      // reports the fallback's message at this line.
+      return emitUnresolvedOperation(call, displayName: op, label: label, operands: [lhs, rhs], valueNeeded: valueNeeded, at: range, into: &forward)
+    case .prefixOperator(let op, let operand, let range):
+      if op == "!" || op == "~" { return .inactive(expression.swiftSource) }
+      let label = RuleNames.prefixOperatorLabel(op)
       let inner = lower(operand, into: &forward)
-      return emitOperation("\(RuleNames.function)(\(label): \(inner.valueText))", operands: [inner], valueNeeded: valueNeeded, at: range, into: &forward)
+      let call = "\(RuleNames.function)(\(label): \(inner.valueText))"
+      guard RuleNames.prefixOperators[op] == nil else {
+        return emitOperation(call, operands: [inner], valueNeeded: valueNeeded, at: range, into: &forward)
+      }
+      return emitUnresolvedOperation(call, displayName: op, label: label, operands: [inner], valueNeeded: valueNeeded, at: range, into: &forward)
     case .ternary(let condition, let whenTrue, let whenFalse, let range):
       if isStrictlyActive(condition), !isInactiveResult(condition) {
         refuse("the condition of '?:' must not be differentiated", at: condition.range)
@@ -339,7 +343,7 @@ extension Differentiator {
       } else {
         ruleCall = "\(RuleNames.function)(\(RuleNames.label(name)): \(operands.map(\.valueText).joined(separator: ", ")))"
         if !RuleNames.libraryFunctions.contains(name) {
-          if !unresolvedCallees.contains(where: { $0.name == name }) { unresolvedCallees.append((name, range)) }
+          if !unresolvedCallees.contains(where: { $0.name == name }) { unresolvedCallees.append((name, RuleNames.label(name), range)) }
           // A missing rule is reported by the compiler at the user's line, not in the expansion.
           if !lineTable.fileName.isEmpty, let line = lineTable.line(of: range.start) {
             forward.add("#sourceLocation(file: \"\(lineTable.fileName)\", line: \(line))")
@@ -400,6 +404,22 @@ extension Differentiator {
     }
   }
 
+
+  /// A rule call that may have no rule (an operator without a built-in one): the peer declares a
+  /// fallback that names it, and `#sourceLocation` puts the compiler's message at the user's line.
+  func emitUnresolvedOperation(
+    _ call: String, displayName: String, label: String, operands: [Lowered], valueNeeded: Bool, at range: SourceRange,
+    into forward: inout Code
+  ) -> Lowered {
+    if !unresolvedCallees.contains(where: { $0.label == label }) { unresolvedCallees.append((displayName, label, range)) }
+    guard !lineTable.fileName.isEmpty, let line = lineTable.line(of: range.start) else {
+      return emitOperation(call, operands: operands, valueNeeded: valueNeeded, at: range, into: &forward)
+    }
+    forward.add("#sourceLocation(file: \"\(lineTable.fileName)\", line: \(line))")
+    let lowered = emitOperation(call, operands: operands, valueNeeded: valueNeeded, at: .synthesized, into: &forward)
+    forward.add("#sourceLocation()")
+    return lowered
+  }
 
   func emitOperation(
     _ call: String, operands: [Lowered], returnsVoid: Bool = false, valueNeeded: Bool, at range: SourceRange,

@@ -71,6 +71,18 @@ enum RuleNames {
     "fallthrough", "catch", "await", "async",
   ]
 
+  /// The first label of the rule of a binary operator: `__add` for `+`, and for an operator with
+  /// no built-in rule (`.*`) a label spelled from its characters, `__operator_2e2a`, that an
+  /// `@Adjoint(of: ".*")` declares too.
+  static func binaryOperatorLabel(_ op: String) -> String {
+    binaryOperators[op] ?? "__operator_" + op.utf8.map { String($0, radix: 16) }.joined()
+  }
+
+  /// The first label of the rule of a prefix operator: `__negate` for `-`, `__prefix_<hex>` otherwise.
+  static func prefixOperatorLabel(_ op: String) -> String {
+    prefixOperators[op] ?? "__prefix_" + op.utf8.map { String($0, radix: 16) }.joined()
+  }
+
   /// A rule's first label: the callee's name, in backticks when it is a keyword.
   static func label(_ name: String) -> String {
     keywords.contains(name) ? "`\(name)`" : name

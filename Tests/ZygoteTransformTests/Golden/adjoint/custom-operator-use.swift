@@ -1,0 +1,4 @@
+@Differentiable
+func usesNewOperator(_ b: Double, _ e: Double) -> Double {
+  (b .^ e) * 3
+}
