@@ -181,7 +181,7 @@ public macro pullback<A: Differentiable, B: Differentiable, R1: Differentiable, 
   _ function: (A, B) -> (R1, R2, R3), at a: A, _ b: B
 ) -> (value: (R1, R2, R3), pullback: ((R1.Tangent, R2.Tangent, R3.Tangent)) -> (A.Tangent, B.Tangent)) = #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
 
-@attached(member, names: named(Tangent), named(zeroTangent), named(_vjpm))
+@attached(member, names: named(Tangent), named(zeroTangent), named(_vjpm), named(_vjpmut))
 @attached(extension, conformances: Differentiable)
 public macro DifferentiableStruct() = #externalMacro(module: "ZygoteMacros", type: "DifferentiableStructMacro")
 

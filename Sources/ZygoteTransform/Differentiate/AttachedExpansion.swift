@@ -60,8 +60,10 @@ enum AttachedExpansion {
       let generated = FunctionRuleGenerator.rule(for: function, placement: placement(in: context), lineTable: lineTable, isInlinable: false)
       return ExpansionResult(expandedSource: generated.source, diagnostics: generated.diagnostics)
     case .type(let type):
+      let attribute = type.attributes.first { $0.name == "Differentiable" || $0.name == "Zygote.Differentiable" }
+      let fixIts = attribute.map { [Diagnostic.FixIt(message: "use @DifferentiableStruct", range: $0.range, replacement: "@DifferentiableStruct")] } ?? []
       return ExpansionResult(expandedSource: nil, diagnostics: [
-        .error("@Differentiable applies to functions; mark the \(type.kind) '\(type.name)' with @DifferentiableStruct instead", at: type.range)
+        .error("@Differentiable applies to functions; mark the \(type.kind) '\(type.name)' with @DifferentiableStruct instead", at: attribute?.range ?? type.range, fixIts: fixIts)
       ])
     case .variable(let variable):
       return ExpansionResult(expandedSource: nil, diagnostics: [

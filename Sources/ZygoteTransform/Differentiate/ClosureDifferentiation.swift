@@ -35,6 +35,16 @@ enum ClosureDifferentiation {
     _ closure: ClosureExpression, argumentCount: Int, shape: ClosureResultShape, lineTable: LineTable,
     capturedGradients: [(name: String, box: String)] = []
   ) -> GeneratedSource {
+    if shape == .gradient || shape == .valueWithGradient, let resultType = closure.resultType {
+      switch resultType {
+      case .array, .tuple, .dictionary, .optional, .implicitlyUnwrappedOptional:
+        return GeneratedSource(source: nil, diagnostics: [
+          .error("a gradient needs a closure with a scalar result, not '\(resultType.swiftSource)'; use #pullback with a seed, or #jacobian", at: closure.range)
+        ])
+      default:
+        break
+      }
+    }
     var parameterNames = closure.parameters.map(\.name)
     let usesAnonymous = parameterNames.isEmpty && argumentCount > 0
     if usesAnonymous { parameterNames = (0..<argumentCount).map { "$\($0)" } }

@@ -79,6 +79,9 @@ final class Differentiator {
   /// Function-typed parameters of a higher-order function: each holds the rule of a closure, so
   /// a call of one is a rule call (see ClosureArguments.swift).
   var closureParameters: Set<String> = []
+  /// The call statement being differentiated as a `mutating` method call (`p.move(by: t)`):
+  /// its rule is `_vjpmut`.
+  var mutatingCallRange: SourceRange?
   /// Arrays whose appends a loop's replay skips: the loop does not save them per iteration.
   var suppressedAppends: Set<String> = []
 
@@ -226,6 +229,8 @@ final class Differentiator {
       {
         // `p.move(by: t)` on a differentiated struct: its mutating method's rule returns the
         // new value (see SelfDifferentiation.swift), so the call is the assignment `p = ...`.
+        mutatingCallRange = range
+        defer { mutatingCallRange = nil }
         differentiateAssignment(
           target: .identifier(name: variable, range: variableRange), op: "=", value: expression, range: range, statement: statement,
           forward: &forward, backward: &backward)

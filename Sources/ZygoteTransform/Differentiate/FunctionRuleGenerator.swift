@@ -102,7 +102,7 @@ enum FunctionRuleGenerator {
     var parameterTexts: [String] = []
     switch placement {
     case .global, .member:
-      ruleName = placement == .global ? RuleNames.function : RuleNames.method
+      ruleName = placement == .global ? RuleNames.function : (isMutating ? RuleNames.mutatingMethod : RuleNames.method)
       for (index, parameter) in function.parameters.enumerated() {
         let label = index == 0 ? RuleNames.label(function.name) : "_"
         parameterTexts.append(parameterText(parameter, label: label, type: closureTypes[parameter.name]))
@@ -116,6 +116,9 @@ enum FunctionRuleGenerator {
     var tangents = function.parameters.map { tangentType(of: $0.type, scalarGenerics: scalarGenerics) }
     if placement == .member { tangents.insert(selfTangent == nil ? "NoTangent" : "Tangent", at: 0) }
     let resultTangent = tangentType(of: resultType, scalarGenerics: scalarGenerics)
+    if resultTangent == "NoTangent" {
+      return refuse("the result type '\(resultType.swiftSource)' of '\(function.name)' has no derivative; a differentiable function returns Double, Float, an array, a tuple or a @DifferentiableStruct of them", function.nameRange)
+    }
     let tangentList = tangents.count == 1 ? tangents[0] : "(\(tangents.joined(separator: ", ")))"
     let resultText = resultType.swiftSource
     let modifiers = function.modifiers.filter { ["public", "internal", "fileprivate", "private", "package", "static", "class", "nonisolated"].contains($0) || $0.hasPrefix("@") }

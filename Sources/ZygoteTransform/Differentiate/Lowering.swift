@@ -374,7 +374,8 @@ extension Differentiator {
       }
       let argumentText = operands.isEmpty ? "()" : operands.map(\.valueText).joined(separator: ", ")
       let receiverText = receiver.isActive ? receiver.valueText : parenthesizedIfNeeded(base)
-      let ruleCall = "\(receiverText).\(RuleNames.method)(\(RuleNames.label(name)): \(argumentText))"
+      let ruleBase = range == mutatingCallRange ? RuleNames.mutatingMethod : RuleNames.method
+      let ruleCall = "\(receiverText).\(ruleBase)(\(RuleNames.label(name)): \(argumentText))"
       return emitOperation(ruleCall, operands: [receiver] + operands, valueNeeded: valueNeeded, at: range, into: &forward)
     default:
       // A function value: `fs[name]!(x)`, `table[i](x)`.

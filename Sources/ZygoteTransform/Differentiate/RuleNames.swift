@@ -6,6 +6,10 @@ enum RuleNames {
   static let function = "_vjp"
   /// The base name of rules for methods: `x._vjpm(squareRoot: ())`.
   static let method = "_vjpm"
+  /// The base name of rules for `mutating` methods, which return the new value of `self`:
+  /// `p = p._vjpmut(scale: f)`. A name of its own, so that a call whose result is unused
+  /// (`x.squareRoot()` alone) can never be taken for a mutation.
+  static let mutatingMethod = "_vjpmut"
   /// The prefix of the rule a nested (local) function gets: `_vjp_inner(x)`. A local function
   /// named `_vjp` would hide every global `_vjp` overload inside the enclosing function.
   static let localFunctionPrefix = "_vjp_"
