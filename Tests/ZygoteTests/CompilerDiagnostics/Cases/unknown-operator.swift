@@ -8,5 +8,5 @@ func ** (a: Double, b: Double) -> Double { pow(a, b) }
 
 @Differentiable
 func powered(_ x: Double) -> Double {
-  x ** 2 // ERROR 3: the operator '**' has no derivative rule
+  x ** 2 // ERROR 27: the operator '**' has no derivative for these operands: write an @Adjoint(of: "**"), or wrap the operands in dropgrad(_:)
 }
