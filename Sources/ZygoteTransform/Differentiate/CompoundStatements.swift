@@ -36,7 +36,7 @@ extension Differentiator {
     if case .if(let ifStatement) = statement { boundByConditions = ifStatement.allConditions.flatMap(\.boundNames) }
     if case .switch(_, _, let cases, _) = statement { boundByConditions = cases.flatMap(\.boundNames) }
     if let bound = boundByConditions.first(where: activeNames.contains) {
-      refuse("binding the differentiated value '\(bound)' with 'if let' or a 'case' pattern is not supported yet; unwrap it outside the differentiated code", at: statement.range)
+      refuse("binding the differentiated value '\(bound)' with a 'case' pattern, or with 'if let' of a computed optional, is not supported; bind the optional to a variable first, then use 'if let', '??' or '!'", at: statement.range)
       return
     }
     switch statement {

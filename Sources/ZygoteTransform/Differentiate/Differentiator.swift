@@ -105,7 +105,14 @@ final class Differentiator {
     self.implicitParameters = implicitParameters
     self.lineTable = lineTable
     if let keyword = analysis.boundNames.subtracting(["self", "Self", "super"]).intersection(RuleNames.keywords).sorted().first {
-      diagnostics.append(.error("the variable '`\(keyword)`' is named like a keyword; rename it to differentiate this code", at: lineTable.wholeRange))
+      var range = lineTable.wholeRange
+      for statement in body {
+        statement.forEachStatement { inner in
+          guard case .variable(let declaration) = inner, range == lineTable.wholeRange else { return }
+          if let binding = declaration.bindings.first(where: { $0.pattern.boundNames.contains(keyword) }) { range = binding.range }
+        }
+      }
+      diagnostics.append(.error("the variable '`\(keyword)`' is named like a keyword; rename it to differentiate this code", at: range))
     }
   }
 
@@ -569,6 +576,12 @@ extension Statement {
     switch self {
     case .defer: return "defer"
     case .do: return "do"
+    case .forIn: return "for"
+    case .while: return "while"
+    case .repeatWhile: return "repeat"
+    case .if: return "if"
+    case .switch: return "switch"
+    case .guard: return "guard"
     default: return "statement"
     }
   }

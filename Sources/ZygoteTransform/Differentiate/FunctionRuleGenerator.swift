@@ -59,14 +59,14 @@ enum FunctionRuleGenerator {
       return refuse("@Differentiable needs a function with a body", function.nameRange)
     }
     let isMutating = function.modifiers.contains("mutating")
+    if isMutating, selfTangent == nil {
+      return refuse("@Differentiable supports 'mutating' methods declared in the body of a @DifferentiableStruct; move '\(function.name)' there, or return the new value instead", function.nameRange)
+    }
     guard let resultType = function.resultType ?? (isMutating && selfTangent != nil ? .named("Self") : nil) else {
       return refuse("@Differentiable needs a function that returns a value; '\(function.name)' returns nothing", function.nameRange)
     }
     if let effects = function.effects, !effects.trimmingSpaces.isEmpty {
       return refuse("@Differentiable does not support '\(effects.trimmingSpaces)' functions yet; remove the effect or write an @Adjoint(of: \(function.name))", function.nameRange)
-    }
-    if isMutating, selfTangent == nil {
-      return refuse("@Differentiable supports 'mutating' methods declared in the body of a @DifferentiableStruct; move '\(function.name)' there, or return the new value instead", function.nameRange)
     }
     if isMutating, function.resultType != nil {
       return refuse("a differentiable 'mutating' method cannot also return a value; return the new value from a non-mutating method instead", function.nameRange)

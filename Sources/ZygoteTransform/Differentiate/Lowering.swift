@@ -217,7 +217,7 @@ extension Differentiator {
       }
       return .element(array: name, index: stableText(index, into: &forward))
     case .closure(let closure):
-      refuse("a closure that captures a differentiated value is not supported here yet; move the code into a @Differentiable function", at: closure.range)
+      refuse("a closure that uses a differentiated value can be passed to map, filter, reduce or a @Differentiable free function, or bound with 'let' and called; here it cannot: move the code into a @Differentiable function", at: closure.range)
       return .inactive(expression.swiftSource)
     case .arrayLiteral(let elements, let range):
       let lowered = elements.map { lower($0, into: &forward) }

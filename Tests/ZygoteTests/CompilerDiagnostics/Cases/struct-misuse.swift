@@ -1,0 +1,20 @@
+import Zygote
+
+@Differentiable // ERROR 1: @Differentiable applies to functions; mark the struct 'Wrong' with @DifferentiableStruct instead
+struct Wrong { var x: Double }
+
+@DifferentiableStruct
+struct Model {
+  var w: Double
+
+  @Differentiable
+  func shadowing(_ x: Double) -> Double { // ERROR 8: the local name 'w' hides the stored property 'w' of self; rename the local
+    let w = x * 2
+    return w
+  }
+}
+
+extension Model {
+  @Differentiable
+  mutating func grow(by d: Double) { w += d } // ERROR 17: @Differentiable supports 'mutating' methods declared in the body of a @DifferentiableStruct; move 'grow' there, or return the new value instead
+}
