@@ -412,7 +412,8 @@ final class Differentiator {
     }
     if case .member = target, let (variable, path) = propertyPath(target), inactiveProperties.contains("\(variable).\(path)") {
       if isStrictlyActive(value) {
-        refuse("'\(target.swiftSource)' has no derivative, but is assigned a differentiated value; wrap the value in dropgrad(_:)", at: value.range)
+        let shown = target.swiftSource.replacingOccurrences(of: SelfDifferentiation.name + ".", with: "self.")
+        refuse("'\(shown)' has no derivative, but is assigned a differentiated value; wrap the value in dropgrad(_:)", at: value.range)
       }
       forward.add(ASTPrinter.print([statement], indent: ""))
       return

@@ -334,7 +334,7 @@ extension Differentiator {
         return .inactive(expression.swiftSource)
       }
       let ruleCall: String
-      if RuleNames.isTypeName(name), !FunctionRuleGenerator.scalarTypes.contains(name) {
+      if RuleNames.isTypeName(name), !FunctionRuleGenerator.scalarTypes.contains(name), !RuleNames.libraryFunctions.contains(name) {
         // An initializer: the struct macro generates `static func _vjpm(init: ...)`.
         let call = "\(name).\(RuleNames.method)(init: \(operands.map(\.valueText).joined(separator: ", ")))"
         return emitOperation(call, operands: [.inactive(name)] + operands, valueNeeded: valueNeeded, at: range, into: &forward)

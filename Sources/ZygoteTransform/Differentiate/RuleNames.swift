@@ -56,7 +56,7 @@ enum RuleNames {
     "sqrt", "exp", "exp2", "log", "log2", "log10", "log1p", "expm1", "pow", "sin", "cos", "tan",
     "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "abs", "fabs", "min", "max", "hypot",
     "matmul", "relu", "leakyRelu", "sigmoid", "softplus", "softmax", "logSoftmax", "crossEntropy",
-    "meanSquaredError", "concatenate", "stack", "dropgrad", "Double", "Float",
+    "meanSquaredError", "concatenate", "stack", "dropgrad", "Double", "Float", "Array",
   ]
 
   /// Pure functions whose derivative is finite for every finite argument: a call of one of them

@@ -143,3 +143,22 @@ final class HigherOrderFunctionTests: XCTestCase {
     XCTAssertEqual(g, [Double](repeating: 2, count: xs.count))
   }
 }
+
+@Differentiable
+func sliceValues(_ xs: [Double]) -> Double {
+  let middle = xs[1..<4]
+  var s = 0.0
+  for i in middle.indices { s += middle[i] * Double(i) }
+  let copy = Array(xs[2...])
+  return s + copy[0] * copy[copy.count - 1]
+}
+
+final class SliceTests: XCTestCase {
+  func testSlicesAsValuesKeepTheArraysIndices() {
+    let xs = [0.5, -1.0, 2.0, 3.0, 0.25]
+    // s = 1*x1 + 2*x2 + 3*x3; plus x2 * x4
+    let g = #gradient(sliceValues, at: xs)
+    XCTAssertEqual(g, [0, 1, 2 + xs[4], 3, xs[2]])
+    assertGradientAlongRandomDirection(g, { sliceValues($0) }, at: xs, seed: 9)
+  }
+}
