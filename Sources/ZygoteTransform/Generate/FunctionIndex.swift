@@ -1,0 +1,151 @@
+/// Every function of a target that the build plugin could differentiate, and what already
+/// provides a rule, found by scanning the target's files (the same token scanner `zygote-expand`
+/// uses, so any file the compiler accepts can be read).
+///
+/// A rule is keyed by the callee's base name, as the transform writes the call: `helper(x, y: z)`
+/// becomes `_vjp(helper: x, z)` and `m.predict(x)` becomes `m._vjpm(predict: x)`. So the index
+/// answers "which declarations could a call named `helper` reach", and overload resolution among
+/// the generated rules is left to the type checker, as for the macro's own rules.
+struct FunctionIndex {
+  /// A free function or a method.
+  enum Kind: Hashable, Comparable {
+    /// At file scope; its rule is `_vjp(name: ...)`.
+    case global
+    /// In a type or an extension; its rule is `_vjpm(name: ...)` in an extension of the type.
+    case method
+  }
+
+  /// What a rule call names: the kind and base name of the callee.
+  struct Key: Hashable, Comparable {
+    var kind: Kind
+    var name: String
+
+    static func < (a: Key, b: Key) -> Bool { (a.kind, a.name) < (b.kind, b.name) }
+  }
+
+  /// A function with a body, at file scope or in a type, that has no rule yet.
+  struct Candidate: Equatable {
+    /// The callee key its rule answers.
+    var key: Key
+    /// The index of its file in the generator's input.
+    var fileIndex: Int
+    /// The declaration, attributes included, as the macro would receive it.
+    var source: String
+    /// Where `source` starts in its file.
+    var start: Int
+    /// The headers of the enclosing types, innermost first (the macro's lexical context).
+    var lexicalContext: [String]
+    /// For a method, the type its rule extends (`Model`, `Outer.Inner`).
+    var extendedType: String?
+    /// Why it cannot get a rule in a separate file (`private`), if it cannot.
+    var inaccessibleBecause: String?
+  }
+
+  /// Functions that may receive a generated rule, in file order.
+  var candidates: [Candidate] = []
+  /// Keys whose rules the user or the macro provide: `@Differentiable` functions are not listed
+  /// here (their overloads without the attribute still need rules), but `@Adjoint(of:)` targets
+  /// and hand-written or committed `_vjp`/`_vjpm` declarations are, for every overload.
+  var providedKeys: Set<Key> = []
+  /// The `import` lines of each file, as written.
+  var imports: [[String]] = []
+
+  /// Indexes `files`.
+  init(files: [String]) {
+    for (fileIndex, text) in files.enumerated() {
+      let scanner = MacroUseScanner(text: text)
+      let declarations = scanner.declarations()
+      let enclosing = declarations.filter { $0.body != nil && $0.keyword != "var" && $0.keyword != "let" }
+      imports.append(Self.importLines(of: text))
+      for declaration in declarations where declaration.keyword == "func" {
+        guard let name = declaration.name else { continue }
+        let context = scanner.lexicalContext(at: declaration.range.start, among: enclosing)
+        // A function nested in a function (or in a closure) is invisible from another file.
+        guard context.declarations.allSatisfy({ $0.isType && $0.keyword != "protocol" }) else { continue }
+        let kind: Kind = context.declarations.isEmpty ? .global : .method
+        let macros = declaration.attributes.compactMap { MacroUseScanner.macroName(ofAttribute: $0.name) }
+        if macros.contains("Adjoint") {
+          for attribute in declaration.attributes where MacroUseScanner.macroName(ofAttribute: attribute.name) == "Adjoint" {
+            if let target = Self.adjointTarget(ofAttribute: attribute.text) { providedKeys.insert(Key(kind: .global, name: target)) }
+          }
+          continue
+        }
+        if name == RuleNames.function || name == RuleNames.method {
+          if let label = Self.firstLabel(scanner.text(declaration.range)) {
+            providedKeys.insert(Key(kind: name == RuleNames.function ? .global : .method, name: label))
+          }
+          continue
+        }
+        guard !macros.contains("Differentiable"), declaration.body != nil, Self.isPlainIdentifier(name),
+          !name.hasPrefix(RuleNames.localFunctionPrefix)
+        else { continue }
+        let source = scanner.text(declaration.range)
+        let extendedType = kind == .method ? scanner.qualifiedTypeName(of: context.declarations[0], in: Array(context.declarations.dropFirst())) : nil
+        candidates.append(
+          Candidate(
+            key: Key(kind: kind, name: name), fileIndex: fileIndex, source: source, start: declaration.range.start,
+            lexicalContext: context.headers, extendedType: extendedType,
+            inaccessibleBecause: Self.inaccessibility(of: source, name: name, types: context.declarations.map { scanner.text($0.range) })))
+      }
+    }
+  }
+
+  /// Why a rule in another file could not call or extend the function: it, or a type around it,
+  /// is `private` or `fileprivate`.
+  static func inaccessibility(of source: String, name: String, types: [String]) -> String? {
+    if let level = privateLevel(ofHeader: source) { return "'\(name)' is \(level)" }
+    for type in types {
+      if let level = privateLevel(ofHeader: type) { return "the type around '\(name)' is \(level)" }
+    }
+    return nil
+  }
+
+  /// `private` or `fileprivate` when the declaration's modifiers (before its keyword) say so.
+  static func privateLevel(ofHeader source: String) -> String? {
+    for token in Lexer.tokenize(source).tokens {
+      if token.kind == .keyword && ["func", "struct", "class", "enum", "extension", "actor"].contains(token.text) { return nil }
+      if token.isContextualKeyword("actor") { return nil }
+      if token.text == "private" || token.text == "fileprivate" { return token.text }
+    }
+    return nil
+  }
+
+  /// The first argument label of a `_vjp(label name: ...)` declaration.
+  static func firstLabel(_ source: String) -> String? {
+    let tokens = Lexer.tokenize(source).tokens
+    guard let open = tokens.firstIndex(where: { $0.kind == .leftParen }), open + 1 < tokens.count else { return nil }
+    let label = tokens[open + 1]
+    guard label.kind == .identifier || label.kind == .keyword else { return nil }
+    return label.text.hasPrefix("`") ? String(label.text.dropFirst().dropLast()) : label.text
+  }
+
+  /// `add` for `@Adjoint(of: add)`.
+  static func adjointTarget(ofAttribute text: String) -> String? {
+    guard let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close else { return nil }
+    return AttachedExpansion.adjointTarget(String(text[text.index(after: open)..<close]))
+  }
+
+  /// Whether `name` is an identifier (operators have rules of their own, `__add`, ...).
+  static func isPlainIdentifier(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first else { return false }
+    return first == "_" || first == "`" || first.properties.isAlphabetic
+  }
+
+  /// The file's `import` declarations at the start of a line (`@testable import`, `import struct`
+  /// included), as written.
+  static func importLines(of text: String) -> [String] {
+    var lines: [String] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+      let trimmed = line.trimmingSpaces
+      let words = trimmed.split(separator: " ")
+      guard let importIndex = words.firstIndex(of: "import"), importIndex == words.startIndex
+        || words[words.startIndex..<importIndex].allSatisfy({ $0.hasPrefix("@") })
+      else { continue }
+      guard line.first != " " && line.first != "\t" else { continue }
+      var statement = trimmed
+      if let comment = statement.firstRange(of: "//") { statement = String(statement[..<comment.lowerBound]).trimmingSpaces }
+      lines.append(statement)
+    }
+    return lines
+  }
+}

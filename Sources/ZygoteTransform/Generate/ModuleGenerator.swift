@@ -1,0 +1,266 @@
+/// A Swift file of a target, as the build plugin hands it to the generator.
+public struct ModuleSourceFile: Equatable, Sendable {
+  /// The path printed in the generated file and in its `#sourceLocation` directives (absolute for
+  /// the build plugin; relative to the package for the command plugin, so that a committed file
+  /// does not depend on where the package was checked out).
+  public var path: String
+  /// The file's contents.
+  public var text: String
+
+  /// Creates a source file.
+  public init(path: String, text: String) {
+    self.path = path
+    self.text = text
+  }
+}
+
+/// The build plugin's output for a target: one Swift file of pullbacks.
+public struct GeneratedModule: Equatable, Sendable {
+  /// The generated file's contents (compiles with the target).
+  public var source: String
+  /// The functions that received a pullback, as `name (path:line)` or `Type.name (path:line)`,
+  /// in the order of the file.
+  public var generatedFunctions: [String]
+  /// Errors in the compiler's format (`path:line:column: error: message`). Each is also written
+  /// into `source` as an `#error` at the user's line, so that the compiler reports it there.
+  public var errors: [String]
+}
+
+/// Whole-target differentiation: what the build plugin and `swift package zygote-generate` run.
+///
+/// A macro sees one declaration; the plugin sees the whole target. Starting from every
+/// `@Differentiable` function and every `#gradient`-family expression, it expands them as the
+/// compiler would, reads back which functions the generated code calls through rules
+/// (`_vjp(helper: x)`), and generates the rule of each such function that has a body in the target
+/// and no rule yet, exactly as `@Differentiable` would generate it on that function. Those rules
+/// call further functions, which are handled the same way, until nothing new is reached.
+///
+/// Skipped, so that the macro and the plugin never declare the same rule: functions marked
+/// `@Differentiable` (the macro generates their rule), names with an `@Adjoint(of:)`, and names
+/// that already have a `_vjp`/`_vjpm` declaration in the target (a committed generated file, or a
+/// hand-written rule). Nested functions are not visible from another file and are not reached.
+///
+/// ```swift
+/// let files = [ModuleSourceFile(path: "Model.swift", text: """
+///   import Zygote
+///   func helper(_ x: Double) -> Double { x * x }
+///   @Differentiable func f(_ x: Double) -> Double { helper(x) + 1 }
+///   """)]
+/// let module = ModuleGenerator.generate(files: files)
+/// // module.source declares `func _vjp(helper x: Double) -> (value: Double, pullback: ...)`
+/// ```
+///
+/// The output depends only on the files' paths and contents, in the order given (the tools sort
+/// them by path).
+public enum ModuleGenerator {
+  /// The generated file for a target made of `files`.
+  public static func generate(files: [ModuleSourceFile]) -> GeneratedModule {
+    var generator = Generation(files: files)
+    generator.run()
+    return generator.render()
+  }
+}
+
+/// One run of the generator: the work list of reached callees and the sections produced so far.
+struct Generation {
+  /// A piece of the generated file, placed at its function's position in the target.
+  struct Section {
+    var fileIndex: Int
+    var start: Int
+    var title: String
+    var text: String
+  }
+
+  let files: [ModuleSourceFile]
+  let lines: [SourceFile]
+  let index: FunctionIndex
+  var sections: [Section] = []
+  var errors: [String] = []
+  var generatedFunctions: [(fileIndex: Int, start: Int, title: String)] = []
+  /// The files whose imports the generated file needs.
+  var contributingFiles = Set<Int>()
+  private var queue: [FunctionIndex.Key] = []
+  private var reached = Set<FunctionIndex.Key>()
+  private var declaredFallbacks = Set<String>()
+
+  init(files: [ModuleSourceFile]) {
+    self.files = files
+    self.lines = files.map { SourceFile($0.text) }
+    self.index = FunctionIndex(files: files.map(\.text))
+  }
+
+  mutating func run() {
+    for (fileIndex, file) in files.enumerated() {
+      for use in MacroUseScanner.scan(file.text) {
+        switch use.kind {
+        case .attached where use.macroName == "Differentiable", .freestanding:
+          let position = lines[fileIndex].lineAndColumn(ofUTF8Offset: use.range.start)
+          let context = ExpansionContext(
+            fileName: file.path, line: position.line, column: position.column, lexicalContext: use.lexicalContext)
+          let result: ExpansionResult
+          if case .attached(let attribute, let role, _) = use.kind {
+            result = MacroExpander.expandAttached(
+              macroName: use.macroName, role: role, attributeSource: attribute, declarationSource: use.source,
+              extendedType: nil, context: context)
+          } else {
+            result = MacroExpander.expandFreestanding(macroName: use.macroName, source: use.source, context: context)
+          }
+          // A use the macro refuses is reported by the compiler; its callees are unknown.
+          enqueue(RuleCallScan.callees(in: result.expandedSource ?? ""))
+        default:
+          continue
+        }
+      }
+    }
+    while !queue.isEmpty {
+      let key = queue.removeFirst()
+      guard !index.providedKeys.contains(key) else { continue }
+      for candidate in index.candidates where candidate.key == key {
+        generate(candidate)
+      }
+    }
+  }
+
+  private mutating func enqueue(_ keys: [FunctionIndex.Key]) {
+    for key in keys where reached.insert(key).inserted { queue.append(key) }
+  }
+
+  /// Generates the rule of one reached function, or the error (or, where the call may mean
+  /// another function of that name, the note) that explains why there is none.
+  private mutating func generate(_ candidate: FunctionIndex.Candidate) {
+    let file = files[candidate.fileIndex]
+    let position = lines[candidate.fileIndex].lineAndColumn(ofUTF8Offset: candidate.start)
+    let qualifiedName = candidate.extendedType.map { "\($0).\(candidate.key.name)" } ?? candidate.key.name
+    let title = "\(qualifiedName) (\(file.path):\(position.line))"
+    // A call `x._vjpm(sum: ())` or `_vjp(log: x)` may well mean a library function: a user's
+    // function of that name that cannot be differentiated is then skipped, not an error.
+    let mayMeanAnother = candidate.key.kind == .method || RuleNames.libraryFunctions.contains(candidate.key.name)
+
+    func refuse(_ message: String, at offset: Int) -> Section {
+      let at = lines[candidate.fileIndex].lineAndColumn(ofUTF8Offset: offset)
+      if mayMeanAnother {
+        return Section(fileIndex: candidate.fileIndex, start: candidate.start, title: "skipped: \(title)", text: "// \(message)")
+      }
+      errors.append("\(file.path):\(at.line):\(at.column): error: \(message)")
+      let text = """
+        #sourceLocation(file: "\(file.path)", line: \(at.line))
+        #error("\(Self.escaped(message))")
+        #sourceLocation()
+        """
+      return Section(fileIndex: candidate.fileIndex, start: candidate.start, title: "error: \(title)", text: text)
+    }
+
+    if let reason = candidate.inaccessibleBecause {
+      let message =
+        "ZygotePlugin cannot differentiate '\(candidate.key.name)', which differentiated code calls: \(reason), and the "
+        + "generated pullbacks live in another file; make it internal, or mark it @Differentiable"
+      sections.append(refuse(message, at: candidate.start))
+      return
+    }
+    let context = ExpansionContext(
+      fileName: file.path, line: position.line, column: position.column, lexicalContext: candidate.lexicalContext,
+      discriminator: "zygote_generate_\(position.line)_\(position.column)")
+    let result = MacroExpander.expandAttached(
+      macroName: "Differentiable", role: "peer", attributeSource: "@Differentiable", declarationSource: candidate.source,
+      extendedType: nil, context: context)
+    guard let source = result.expandedSource, !result.diagnostics.contains(where: { $0.severity == .error }) else {
+      let error = result.diagnostics.first { $0.severity == .error }
+      let message =
+        "ZygotePlugin cannot differentiate '\(candidate.key.name)', which differentiated code calls: "
+        + (error?.message ?? "the transform returned no code")
+      sections.append(refuse(message, at: candidate.start + max(0, error?.range.start ?? 0)))
+      return
+    }
+    var text = removingRepeatedFallbacks(source.replacingFirst("generated by @Differentiable.", with: "generated by ZygotePlugin."))
+    if let type = candidate.extendedType {
+      text = "extension \(type) {\n" + Self.indented(text) + "\n}"
+    }
+    sections.append(Section(fileIndex: candidate.fileIndex, start: candidate.start, title: title, text: text))
+    generatedFunctions.append((candidate.fileIndex, candidate.start, title))
+    contributingFiles.insert(candidate.fileIndex)
+    enqueue(RuleCallScan.callees(in: source))
+  }
+
+  /// `source` without the missing-rule fallbacks an earlier section already declared: two
+  /// overloads of one function, declared on the same line of two files, would declare the same
+  /// fallback twice (a redeclaration).
+  private mutating func removingRepeatedFallbacks(_ source: String) -> String {
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    var kept: [Substring] = []
+    var index = 0
+    while index < lines.count {
+      // A fallback is three lines: `@available(*, unavailable, ...)`, `@_disfavoredOverload`, `func`.
+      if lines[index].hasPrefix("@available(*, unavailable"), index + 2 < lines.count,
+        lines[index + 1] == "@_disfavoredOverload"
+      {
+        if declaredFallbacks.insert(String(lines[index + 2])).inserted { kept += lines[index...(index + 2)] }
+        index += 3
+      } else {
+        kept.append(lines[index])
+        index += 1
+      }
+    }
+    return kept.joined(separator: "\n")
+  }
+
+  /// The generated file: a header, the imports of the files that contributed, and the sections in
+  /// the order of the functions in the target.
+  func render() -> GeneratedModule {
+    var out = """
+      // Generated by ZygotePlugin (swift-zygote). Do not edit.
+      //
+      // The pullbacks of the functions that differentiated code in this target calls and that carry
+      // neither @Differentiable nor an @Adjoint(of:). Each is what @Differentiable would generate on
+      // that function. The build plugin rewrites this file whenever the target's sources change;
+      // `swift package zygote-generate` writes it into the target for building without plugins.
+
+      """
+    let ordered = sections.sorted { ($0.fileIndex, $0.start) < ($1.fileIndex, $1.start) }
+    if ordered.isEmpty {
+      out += "\n// No function needs a generated pullback.\n"
+      return GeneratedModule(source: out, generatedFunctions: [], errors: errors)
+    }
+    var imports = ["import Zygote"]
+    for fileIndex in contributingFiles.sorted() {
+      for line in index.imports[fileIndex] where !imports.contains(line) { imports.append(line) }
+    }
+    out += "\n" + imports.joined(separator: "\n") + "\n"
+    for section in ordered {
+      out += "\n// MARK: - \(section.title)\n\n\(section.text)\n"
+    }
+    let functions = generatedFunctions.sorted { ($0.fileIndex, $0.start) < ($1.fileIndex, $1.start) }.map(\.title)
+    return GeneratedModule(source: out, generatedFunctions: functions, errors: errors)
+  }
+
+  /// Every non-empty line indented by two spaces (a multi-line string literal keeps its contents:
+  /// its closing delimiter moves by as much as its lines).
+  static func indented(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { $0.isEmpty ? "" : "  " + $0 }
+      .joined(separator: "\n")
+  }
+
+  /// `text` as the contents of a string literal.
+  static func escaped(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      switch character {
+      case "\\": result += "\\\\"
+      case "\"": result += "\\\""
+      case "\n": result += "\\n"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+}
+
+extension String {
+  /// The text with the first occurrence of `target` replaced.
+  func replacingFirst(_ target: String, with replacement: String) -> String {
+    guard !target.isEmpty, let range = firstRange(of: target) else { return self }
+    var copy = self
+    copy.replaceSubrange(range, with: replacement)
+    return copy
+  }
+}

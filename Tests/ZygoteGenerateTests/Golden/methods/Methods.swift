@@ -1,0 +1,26 @@
+import Zygote
+
+struct Scaler {
+  var factor: Double
+
+  func apply(_ x: Double) -> Double { factor * x * x }
+
+  static func twice(_ x: Double) -> Double { 2 * x }
+}
+
+enum Physics {
+  struct Spring {
+    var k: Double
+  }
+}
+
+extension Physics.Spring {
+  func energy(_ x: Double) -> Double { 0.5 * k * x * x }
+}
+
+@Differentiable
+func total(_ x: Double) -> Double {
+  let s = Scaler(factor: 3)
+  let spring = Physics.Spring(k: 2)
+  return s.apply(x) + Scaler.twice(x) + spring.energy(x)
+}
