@@ -71,6 +71,8 @@ struct FunctionIndex {
           continue
         }
         if name == RuleNames.function || name == RuleNames.method {
+          // A missing-rule fallback is not a rule: it only turns a missing one into an error.
+          if declaration.attributes.contains(where: { $0.name == "_disfavoredOverload" }) { continue }
           if let label = Self.firstLabel(scanner.text(declaration.range)) {
             providedKeys.insert(Key(kind: name == RuleNames.function ? .global : .method, name: label))
           }
@@ -110,13 +112,16 @@ struct FunctionIndex {
     return nil
   }
 
-  /// The first argument label of a `_vjp(label name: ...)` declaration.
+  /// The first argument label of a `_vjp(label name: ...)` declaration (attributes such as
+  /// `@inline(__always)` and a generic clause may come before it).
   static func firstLabel(_ source: String) -> String? {
     let tokens = Lexer.tokenize(source).tokens
-    guard let open = tokens.firstIndex(where: { $0.kind == .leftParen }), open + 1 < tokens.count else { return nil }
+    guard let keyword = tokens.firstIndex(where: { $0.kind == .keyword && $0.text == "func" }),
+      let open = tokens[keyword...].firstIndex(where: { $0.kind == .leftParen }), open + 1 < tokens.count
+    else { return nil }
     let label = tokens[open + 1]
     guard label.kind == .identifier || label.kind == .keyword else { return nil }
-    return label.text.hasPrefix("`") ? String(label.text.dropFirst().dropLast()) : label.text
+    return label.text
   }
 
   /// `add` for `@Adjoint(of: add)`.

@@ -1,3 +1,4 @@
+import Foundation
 import Zygote
 
 // Deliberately unannotated: ZygotePlugin finds these from `loss` and writes their pullbacks into

@@ -3,6 +3,7 @@
 //     swift run plugin-example             a short demonstration
 //     swift run plugin-example W B         "loss <value> <dw> <db>" at (W, B)
 //     swift run plugin-example --step X    "step <value> <dx>" of smoothStep's closure at X
+//     swift run plugin-example --poly X    "poly <value> <dx>" of horner(x) + power(x, 3) at X
 //
 // The test suite of swift-zygote runs the last two forms and checks them against central finite
 // differences of the printed values.
@@ -15,6 +16,11 @@ func stepValueWithGradient(_ x: Double) -> (value: Double, gradient: Double) {
   #valueWithGradient({ x in smoothStep(x) + square(x) / 2 }, at: x)
 }
 
+/// `horner(x) + power(x, 3)`: a loop and a recursion, both unannotated (Polynomial.swift).
+func polyValueWithGradient(_ x: Double) -> (value: Double, gradient: Double) {
+  #valueWithGradient({ x in horner(x) + power(x, 3) }, at: x)
+}
+
 /// Unannotated and in this target: this target's plugin run generates its pullback.
 func square(_ x: Double) -> Double { x * x }
 
@@ -22,6 +28,9 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.count == 2, arguments[0] == "--step", let x = Double(arguments[1]) {
   let (value, dx) = stepValueWithGradient(x)
   print("step", value, dx)
+} else if arguments.count == 2, arguments[0] == "--poly", let x = Double(arguments[1]) {
+  let (value, dx) = polyValueWithGradient(x)
+  print("poly", value, dx)
 } else if arguments.count == 2, let w = Double(arguments[0]), let b = Double(arguments[1]) {
   let (value, (dw, db)) = #valueWithGradient(loss, at: w, b)
   print("loss", value, dw, db)

@@ -1,3 +1,4 @@
+import Foundation
 import Zygote
 
 // Unannotated: reached from loss, and helper2 from helper.
