@@ -42,6 +42,8 @@ final class ExamplePackageTests: XCTestCase {
     XCTAssertFalse(text.contains("func _vjp(loss"), "the plugin must not generate what the macro generates")
     XCTAssertFalse(text.contains("func _vjp(target"), "target reads no differentiated value: no rule is needed")
 
+    try assertIncrementalBuilds()
+
     let executable = Self.scratchPath.appendingPathComponent("debug/plugin-example").path
     // Points on both sides of activation's kink at z = 0 (z = w x + b for x in 0, 0.5, 1, 1.5).
     for (w, b) in [(0.7, 0.1), (-0.4, 0.3), (1.3, -0.9), (0.05, -0.2)] {
@@ -68,6 +70,22 @@ final class ExamplePackageTests: XCTestCase {
       XCTAssertEqual(value, 0.5 - x + 2 * x * x + 1.25 * x * x * x, accuracy: 1e-12, "poly(\(x))")
       XCTAssertEqual(gradient, -1 + 4 * x + 3.75 * x * x, accuracy: 1e-12, "poly'(\(x))")
     }
+  }
+
+  /// The plugin reruns only when its target's sources change: not at all in a build with nothing
+  /// to do, and for the library target only after one of its files changed.
+  private func assertIncrementalBuilds() throws {
+    let command = ["swift", "build", "--package-path", Self.exampleDirectory.path, "--scratch-path", Self.scratchPath.path]
+    let noChange = try Subprocess.run(command)
+    XCTAssertEqual(noChange.status, 0, noChange.output)
+    XCTAssertFalse(noChange.output.contains("Generating Zygote pullbacks"), "the plugin ran with nothing changed:\n\(noChange.output)")
+
+    let model = Self.exampleDirectory.appendingPathComponent("Sources/PluginExample/Model.swift")
+    try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: model.path)
+    let changed = try Subprocess.run(command)
+    XCTAssertEqual(changed.status, 0, changed.output)
+    XCTAssertTrue(changed.output.contains("Generating Zygote pullbacks for PluginExample"), "the plugin did not rerun after an edit:\n\(changed.output)")
+    XCTAssertFalse(changed.output.contains("Generating Zygote pullbacks for plugin-example"), "the other target's plugin reran:\n\(changed.output)")
   }
 
   private func assertClose(_ actual: Double, _ expected: Double, _ what: String, line: UInt = #line) {

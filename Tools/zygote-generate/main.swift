@@ -23,7 +23,9 @@ let usage = """
 
   --output PATH        the file to write (an input with this path is ignored: it is the
                        previous output)
-  --relative-to DIR    print paths of files under DIR relative to it (for a committed file)
+  --relative-to DIR    print paths of files under DIR relative to it, and report errors in
+                       the generated file instead of at the users' lines (for a committed
+                       file, which must not depend on where the package is checked out)
   --verbose            list the functions that received a pullback, and the errors, on
                        standard error
 
@@ -120,8 +122,12 @@ for path in options.inputs where path != options.output {
 }
 // The same files in any order give the same output.
 files.sort { $0.path < $1.path }
-let module = ModuleGenerator.generate(files: files)
-guard writeFile(options.output, module.source) else {
+// Relative paths in `#sourceLocation` would name second files with the real files' `#fileID`s.
+let module = ModuleGenerator.generate(files: files, pointsIntoSources: options.relativeTo == nil)
+// An unchanged file is left alone, so that the compiler does not recompile it after an edit that
+// changed no pullback (its modification time is what the compiler's incremental build reads).
+let unchanged = readFile(options.output).map { $0.elementsEqual(module.source.utf8) } ?? false
+guard unchanged || writeFile(options.output, module.source) else {
   printError("zygote-generate: cannot write '\(options.output)': \(String(cString: strerror(errno)))\n")
   exit(2)
 }

@@ -54,8 +54,16 @@ public struct GeneratedModule: Equatable, Sendable {
 /// them by path).
 public enum ModuleGenerator {
   /// The generated file for a target made of `files`.
-  public static func generate(files: [ModuleSourceFile]) -> GeneratedModule {
-    var generator = Generation(files: files)
+  ///
+  /// - Parameters:
+  ///   - files: The target's Swift files.
+  ///   - pointsIntoSources: Whether errors in generated code (a missing rule, a refused function)
+  ///     are reported at the user's line through `#sourceLocation(file: path, line: n)`. That needs
+  ///     the files' real paths, which the build plugin has. A committed file uses relative paths,
+  ///     which would give a second file the same `#fileID` (a compiler warning), so its errors are
+  ///     reported in the generated file itself, with the function's file and line in the message.
+  public static func generate(files: [ModuleSourceFile], pointsIntoSources: Bool = true) -> GeneratedModule {
+    var generator = Generation(files: files, pointsIntoSources: pointsIntoSources)
     generator.run()
     return generator.render()
   }
@@ -72,6 +80,7 @@ struct Generation {
   }
 
   let files: [ModuleSourceFile]
+  let pointsIntoSources: Bool
   let lines: [SourceFile]
   let index: FunctionIndex
   var sections: [Section] = []
@@ -83,8 +92,9 @@ struct Generation {
   private var reached = Set<FunctionIndex.Key>()
   private var declaredFallbacks = Set<String>()
 
-  init(files: [ModuleSourceFile]) {
+  init(files: [ModuleSourceFile], pointsIntoSources: Bool) {
     self.files = files
+    self.pointsIntoSources = pointsIntoSources
     self.lines = files.map { SourceFile($0.text) }
     self.index = FunctionIndex(files: files.map(\.text))
   }
@@ -142,11 +152,14 @@ struct Generation {
         return Section(fileIndex: candidate.fileIndex, start: candidate.start, title: "skipped: \(title)", text: "// \(message)")
       }
       errors.append("\(file.path):\(at.line):\(at.column): error: \(message)")
-      let text = """
-        #sourceLocation(file: "\(file.path)", line: \(at.line))
-        #error("\(Self.escaped(message))")
-        #sourceLocation()
-        """
+      let text =
+        pointsIntoSources
+        ? """
+          #sourceLocation(file: "\(file.path)", line: \(at.line))
+          #error("\(Self.escaped(message))")
+          #sourceLocation()
+          """
+        : "#error(\"\(Self.escaped("\(file.path):\(at.line): " + message))\")"
       return Section(fileIndex: candidate.fileIndex, start: candidate.start, title: "error: \(title)", text: text)
     }
 
@@ -158,7 +171,8 @@ struct Generation {
       return
     }
     let context = ExpansionContext(
-      fileName: file.path, line: position.line, column: position.column, lexicalContext: candidate.lexicalContext,
+      fileName: pointsIntoSources ? file.path : "", line: position.line, column: position.column,
+      lexicalContext: candidate.lexicalContext,
       discriminator: "zygote_generate_\(position.line)_\(position.column)")
     let result = MacroExpander.expandAttached(
       macroName: "Differentiable", role: "peer", attributeSource: "@Differentiable", declarationSource: candidate.source,
