@@ -1,0 +1,74 @@
+import XCTest
+import ZygoteTransform
+
+/// What `ModuleGenerator` decides, stated as facts rather than as a whole golden file: which
+/// functions are reached, which are skipped, and which errors are reported where.
+final class ModuleGeneratorTests: XCTestCase {
+  private func generate(_ caseName: String, pointsIntoSources: Bool = true) throws -> GeneratedModule {
+    ModuleGenerator.generate(files: try GoldenGenerationTests.inputs(of: caseName), pointsIntoSources: pointsIntoSources)
+  }
+
+  func testReachabilityIsTransitiveAndStopsAtUnreachedFunctions() throws {
+    let module = try generate("transitive")
+    XCTAssertEqual(
+      module.generatedFunctions,
+      ["helper (transitive/Helpers.swift:5)", "helper2 (transitive/Helpers.swift:13)", "square (transitive/Helpers.swift:17)",
+       "power (transitive/Helpers.swift:20)"])
+    XCTAssertFalse(module.source.contains("unused"))
+    XCTAssertEqual(module.errors, [])
+  }
+
+  func testAnnotatedAdjointAndExistingRulesAreNotGeneratedAgain() throws {
+    let module = try generate("skips")
+    XCTAssertEqual(module.generatedFunctions, ["overloaded (skips/Skips.swift:31)", "plain (skips/Skips.swift:33)"])
+    XCTAssertTrue(module.source.contains("func _vjp(overloaded x: Float)"))
+    XCTAssertFalse(module.source.contains("func _vjp(overloaded x: Double)"))
+  }
+
+  func testGradientClosuresAndNamedFunctionsAreRootsAndDropgradIsNot() throws {
+    let module = try generate("gradient-closures")
+    XCTAssertEqual(module.generatedFunctions, ["cube (gradient-closures/Main.swift:3)", "shifted (gradient-closures/Main.swift:5)"])
+    XCTAssertFalse(module.source.contains("untouched"))
+  }
+
+  func testMethodsAreGeneratedInExtensionsOfTheirQualifiedType() throws {
+    let module = try generate("methods")
+    XCTAssertEqual(
+      module.generatedFunctions,
+      ["Scaler.apply (methods/Methods.swift:6)", "Scaler.twice (methods/Methods.swift:8)",
+       "Physics.Spring.energy (methods/Methods.swift:18)"])
+    XCTAssertTrue(module.source.contains("extension Physics.Spring {\n"))
+    XCTAssertTrue(module.source.contains("  @inline(__always) static func _vjpm(twice x: Double)"))
+  }
+
+  func testRefusalsAreErrorsAtTheFunctionsLineAndLibraryNamesAreOnlyNotes() throws {
+    let module = try generate("errors")
+    XCTAssertEqual(module.errors.count, 2, "\(module.errors)")
+    XCTAssertTrue(module.errors[0].hasPrefix("errors/Errors.swift:9:1: error: ZygotePlugin cannot differentiate 'hidden'"), module.errors[0])
+    XCTAssertTrue(module.errors[1].hasPrefix("errors/Errors.swift:12:"), module.errors[1])
+    XCTAssertTrue(module.errors[1].contains("'throws'"), module.errors[1])
+    XCTAssertTrue(module.source.contains("#sourceLocation(file: \"errors/Errors.swift\", line: 9)\n#error("))
+    // `log(x)` may mean Foundation's log and `v.sum()` another type's sum: notes, not errors.
+    XCTAssertTrue(module.source.contains("// MARK: - skipped: log (errors/Errors.swift:16)"))
+    XCTAssertTrue(module.source.contains("// MARK: - skipped: Vector.sum (errors/Errors.swift:21)"))
+    XCTAssertEqual(module.generatedFunctions, ["Vector.norm (errors/Errors.swift:23)"])
+  }
+
+  func testCommittedOutputNamesNoSourceLocation() throws {
+    let module = try generate("errors", pointsIntoSources: false)
+    XCTAssertFalse(module.source.contains("#sourceLocation"))
+    XCTAssertTrue(module.source.contains("#error(\"errors/Errors.swift:9: ZygotePlugin cannot differentiate 'hidden'"))
+    let missing = try generate("missing-rule", pointsIntoSources: false)
+    XCTAssertFalse(missing.source.contains("#sourceLocation"))
+    XCTAssertTrue(missing.source.contains("_vjp(cbrt: x)"))
+  }
+
+  func testOutputIsDeterministicAndEmptyTargetsGetAValidFile() throws {
+    let inputs = try GoldenGenerationTests.inputs(of: "transitive")
+    XCTAssertEqual(ModuleGenerator.generate(files: inputs), ModuleGenerator.generate(files: inputs))
+    let empty = ModuleGenerator.generate(files: [ModuleSourceFile(path: "A.swift", text: "func f() {}\n")])
+    XCTAssertEqual(empty.generatedFunctions, [])
+    XCTAssertTrue(empty.source.hasSuffix("// No function needs a generated pullback.\n"))
+    XCTAssertFalse(empty.source.contains("import"))
+  }
+}
