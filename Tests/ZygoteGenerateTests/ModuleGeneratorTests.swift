@@ -36,7 +36,7 @@ final class ModuleGeneratorTests: XCTestCase {
     XCTAssertEqual(
       module.generatedFunctions,
       ["Scaler.apply (methods/Methods.swift:6)", "Scaler.twice (methods/Methods.swift:8)",
-       "Physics.Spring.energy (methods/Methods.swift:18)"])
+       "Scaler.applyTwice (methods/Methods.swift:11)", "Physics.Spring.energy (methods/Methods.swift:21)"])
     XCTAssertTrue(module.source.contains("extension Physics.Spring {\n"))
     XCTAssertTrue(module.source.contains("  @inline(__always) static func _vjpm(twice x: Double)"))
   }
@@ -70,5 +70,47 @@ final class ModuleGeneratorTests: XCTestCase {
     XCTAssertEqual(empty.generatedFunctions, [])
     XCTAssertTrue(empty.source.hasSuffix("// No function needs a generated pullback.\n"))
     XCTAssertFalse(empty.source.contains("import"))
+  }
+}
+
+extension ModuleGeneratorTests {
+  /// The generated code needs the modules the reached functions' files import, including imports
+  /// under `#if canImport(...)`, which are copied as whole blocks.
+  func testImportsOfContributingFilesAreCopied() {
+    let text = """
+      // A helper file.
+      #if canImport(Glibc)
+        import Glibc
+      #elseif canImport(Darwin)
+        import Darwin
+      #endif
+      @testable import Zygote // the runtime
+      import struct Foundation.Date
+
+      #if DEBUG
+      let verbose = true
+      #endif
+
+      func helper(_ x: Double) -> Double { sin(x) }
+
+      @Differentiable func f(_ x: Double) -> Double { helper(x) }
+      """
+    let module = ModuleGenerator.generate(files: [ModuleSourceFile(path: "A.swift", text: text)])
+    XCTAssertTrue(
+      module.source.contains(
+        """
+
+        import Zygote
+        #if canImport(Glibc)
+          import Glibc
+        #elseif canImport(Darwin)
+          import Darwin
+        #endif
+        @testable import Zygote
+        import struct Foundation.Date
+
+        // MARK: - helper (A.swift:14)
+        """), module.source)
+    XCTAssertFalse(module.source.contains("verbose"))
   }
 }
