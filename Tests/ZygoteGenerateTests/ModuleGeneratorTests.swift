@@ -54,6 +54,24 @@ final class ModuleGeneratorTests: XCTestCase {
     XCTAssertEqual(module.generatedFunctions, ["Vector.norm (errors/Errors.swift:23)"])
   }
 
+  /// A call whose name means a method, a nested function, a parameter or a closure parameter
+  /// where it is written would take the free function's derivative: each is an error, and the
+  /// free functions are not generated for them.
+  func testShadowedCalleesAreErrorsNotWrongRules() throws {
+    let module = try generate("shadowing")
+    XCTAssertEqual(module.generatedFunctions, [])
+    XCTAssertEqual(module.errors.count, 4, "\(module.errors)")
+    let expected = [
+      ("shadowing/Shadowing.swift:13:", "in 'predict', 'scale(...)' calls a method of 'Model'", "call the method as 'self.scale(...)'"),
+      ("shadowing/Shadowing.swift:18:", "in 'outer', 'offset(...)' calls a local name in 'outer'", "rename one of them"),
+      ("shadowing/Shadowing.swift:25:", "in 'viaVariable', 'offset(...)' calls a parameter of 'viaVariable'", "rename one of them"),
+      ("shadowing/Shadowing.swift:36:", "in 'run', 'offset(...)' calls a parameter of 'run'", "rename one of them"),
+    ]
+    for ((place, what, fix), error) in zip(expected, module.errors) {
+      XCTAssertTrue(error.hasPrefix(place) && error.contains(what) && error.contains(fix), error)
+    }
+  }
+
   func testCommittedOutputNamesNoSourceLocation() throws {
     let module = try generate("errors", pointsIntoSources: false)
     XCTAssertFalse(module.source.contains("#sourceLocation"))

@@ -49,6 +49,15 @@ struct FunctionIndex {
   var providedKeys: Set<Key> = []
   /// The `import` lines of each file, as written.
   var imports: [[String]] = []
+  /// Per file, every function with a body (nested and annotated ones too), for the names its
+  /// scope binds (see `ShadowingCheck`).
+  var functionExtents: [[(range: SourceRange, source: String)]] = []
+  /// Per file, every type and extension, with the last component of its name (`Inner` for
+  /// `extension Outer.Inner`).
+  var typeExtents: [[(range: SourceRange, name: String)]] = []
+  /// The names of the methods declared in each type (by the last component of its name), in any
+  /// file, annotated or not.
+  var methodNames: [String: Set<String>] = [:]
 
   /// Indexes `files`.
   init(files: [String]) {
@@ -57,9 +66,16 @@ struct FunctionIndex {
       let declarations = scanner.declarations()
       let enclosing = declarations.filter { $0.body != nil && $0.keyword != "var" && $0.keyword != "let" }
       imports.append(Self.importLines(of: text))
+      functionExtents.append(
+        declarations.filter { $0.keyword == "func" && $0.body != nil }.map { ($0.range, scanner.text($0.range)) })
+      typeExtents.append(
+        declarations.filter { $0.isType && $0.name != nil }.map { ($0.range, Self.lastComponent($0.name!)) })
       for declaration in declarations where declaration.keyword == "func" {
         guard let name = declaration.name else { continue }
         let context = scanner.lexicalContext(at: declaration.range.start, among: enclosing)
+        if let type = context.declarations.first, type.isType, let typeName = type.name {
+          methodNames[Self.lastComponent(typeName), default: []].insert(name)
+        }
         // A function nested in a function (or in a closure) is invisible from another file.
         guard context.declarations.allSatisfy({ $0.isType && $0.keyword != "protocol" }) else { continue }
         let kind: Kind = context.declarations.isEmpty ? .global : .method
@@ -90,6 +106,11 @@ struct FunctionIndex {
             inaccessibleBecause: Self.inaccessibility(of: source, name: name, types: context.declarations.map { scanner.text($0.range) })))
       }
     }
+  }
+
+  /// `Inner` for `Outer.Inner`.
+  static func lastComponent(_ name: String) -> String {
+    name.split(separator: ".").last.map(String.init) ?? name
   }
 
   /// Why a rule in another file could not call or extend the function: it, or a type around it,
