@@ -60,12 +60,13 @@ final class ModuleGeneratorTests: XCTestCase {
   func testShadowedCalleesAreErrorsNotWrongRules() throws {
     let module = try generate("shadowing")
     XCTAssertEqual(module.generatedFunctions, [])
-    XCTAssertEqual(module.errors.count, 4, "\(module.errors)")
+    XCTAssertEqual(module.errors.count, 5, "\(module.errors)")
     let expected = [
       ("shadowing/Shadowing.swift:13:", "in 'predict', 'scale(...)' calls a method of 'Model'", "call the method as 'self.scale(...)'"),
       ("shadowing/Shadowing.swift:18:", "in 'outer', 'offset(...)' calls a local name in 'outer'", "rename one of them"),
       ("shadowing/Shadowing.swift:25:", "in 'viaVariable', 'offset(...)' calls a parameter of 'viaVariable'", "rename one of them"),
       ("shadowing/Shadowing.swift:36:", "in 'run', 'offset(...)' calls a parameter of 'run'", "rename one of them"),
+      ("shadowing/Shadowing.swift:47:", "in 'grow', 'scale(...)' calls a method of 'Sized'", "call the method as 'self.scale(...)'"),
     ]
     for ((place, what, fix), error) in zip(expected, module.errors) {
       XCTAssertTrue(error.hasPrefix(place) && error.contains(what) && error.contains(fix), error)

@@ -58,6 +58,9 @@ struct FunctionIndex {
   /// The names of the methods declared in each type (by the last component of its name), in any
   /// file, annotated or not.
   var methodNames: [String: Set<String>] = [:]
+  /// The types each type or extension names after its colon (superclass, protocols), by the last
+  /// component of their names: their methods are visible unqualified too.
+  var inheritedTypes: [String: Set<String>] = [:]
 
   /// Indexes `files`.
   init(files: [String]) {
@@ -70,6 +73,11 @@ struct FunctionIndex {
         declarations.filter { $0.keyword == "func" && $0.body != nil }.map { ($0.range, scanner.text($0.range)) })
       typeExtents.append(
         declarations.filter { $0.isType && $0.name != nil }.map { ($0.range, Self.lastComponent($0.name!)) })
+      for declaration in declarations where declaration.isType {
+        guard let name = declaration.name, let body = declaration.body else { continue }
+        let header = scanner.text(SourceRange(start: declaration.range.start, end: body.start))
+        inheritedTypes[Self.lastComponent(name), default: []].formUnion(Self.inheritanceList(of: header))
+      }
       for declaration in declarations where declaration.keyword == "func" {
         guard let name = declaration.name else { continue }
         let context = scanner.lexicalContext(at: declaration.range.start, among: enclosing)
@@ -106,6 +114,43 @@ struct FunctionIndex {
             inaccessibleBecause: Self.inaccessibility(of: source, name: name, types: context.declarations.map { scanner.text($0.range) })))
       }
     }
+  }
+
+  /// The names of the methods a body in type `type` can call unqualified: its own, and those of
+  /// the types it inherits from or conforms to, transitively.
+  func visibleMethods(of type: String) -> Set<String> {
+    var names = Set<String>()
+    var seen: Set<String> = [type]
+    var pending = [type]
+    while let next = pending.popLast() {
+      names.formUnion(methodNames[next] ?? [])
+      for inherited in inheritedTypes[next] ?? [] where seen.insert(inherited).inserted { pending.append(inherited) }
+    }
+    return names
+  }
+
+  /// The type names after the colon of a type's or extension's header (`class B: A, P where ...`),
+  /// generic arguments included: an over-approximation, which can only refuse more.
+  static func inheritanceList(of header: String) -> Set<String> {
+    let tokens = Lexer.tokenize(header).tokens
+    guard let keyword = tokens.firstIndex(where: { ["struct", "class", "enum", "extension", "protocol"].contains($0.text) || $0.isContextualKeyword("actor") }) else { return [] }
+    var depth = 0
+    var colon: Int?
+    for index in (keyword + 1)..<tokens.count {
+      let token = tokens[index]
+      if token.text == "<" { depth += 1 } else if token.text == ">" { depth -= 1 }
+      if token.kind == .colon && depth == 0 {
+        colon = index
+        break
+      }
+    }
+    guard let colon else { return [] }
+    var names = Set<String>()
+    for token in tokens[(colon + 1)...] {
+      if token.kind == .keyword && token.text == "where" { break }
+      if token.kind == .identifier { names.insert(token.text) }
+    }
+    return names
   }
 
   /// `Inner` for `Outer.Inner`.

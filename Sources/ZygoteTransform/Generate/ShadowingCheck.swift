@@ -44,9 +44,10 @@ struct ShadowingCheck {
         }
       }
     }
-    // The types around it: an unqualified call finds their methods before any free function.
+    // The types around it: an unqualified call finds their methods (declared, inherited, or from
+    // a protocol extension) before any free function.
     for type in index.typeExtents[fileIndex] where type.range.start < range.start && range.end <= type.range.end {
-      for name in index.methodNames[type.name] ?? [] where bound[name] == nil { bound[name] = "a method of '\(type.name)'" }
+      for name in index.visibleMethods(of: type.name) where bound[name] == nil { bound[name] = "a method of '\(type.name)'" }
     }
     return globals.compactMap { key in bound[key.name].map { (key.name, $0) } }
   }

@@ -35,3 +35,17 @@ func root(_ x: Double) -> Double {
 func run(_ offset: (Double) -> Double) {
   print(#gradient({ x in offset(x) * x }, at: 1.0))
 }
+
+// Inherited through a protocol extension: `Sized` gets `scale` from `Scalable`. Refused.
+protocol Scalable {}
+
+extension Scalable {
+  func scale(_ x: Double) -> Double { 2 * x }
+}
+
+struct Sized {
+  @Differentiable
+  func grow(_ x: Double) -> Double { scale(x) * x }
+}
+
+extension Sized: Scalable {}
