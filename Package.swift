@@ -45,7 +45,7 @@ let package = Package(
       name: "ZygoteGenerateCommand",
       capability: .command(
         intent: .custom(verb: "zygote-generate", description: "Write the pullbacks ZygotePlugin generates into each target"),
-        permissions: [.writeToPackageDirectory(reason: "writes ZygoteGenerated.swift into the targets' source directories")]),
+        permissions: [.writeToPackageDirectory(reason: "writes ZygotePullbacks.swift into the targets' source directories")]),
       dependencies: ["zygote-generate"], path: "Plugins/ZygoteGenerateCommand"),
     .executableTarget(
       name: "zygote-bench", dependencies: ["Zygote", "ZygoteTransform"], path: "Benchmarks/ZygoteBench",

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Measures ZygotePlugin's cost on a generated 50-file target (README, "The build plugin"):
 # the generator alone, and `swift build` with the plugin against the same target with every
-# helper annotated and no plugin (clean; the target alone, median of 3; nothing changed and one
-# file touched, median of 5).
+# helper annotated and no plugin: clean, then nothing changed, one file touched and every file
+# touched, median of 5 rounds in which the two variants take turns.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$root/.build/plugin-cost"
@@ -11,7 +11,14 @@ python3 "$root/Benchmarks/plugin-cost/make-target.py" "$work/plugin" "$root"
 python3 "$root/Benchmarks/plugin-cost/make-target.py" "$work/annotated" "$root" --annotated
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-seconds() { local start end; start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+# Prints the seconds a command took; a failed command stops the measurement with its output.
+seconds() {
+  local start end
+  start=$(date +%s.%N)
+  if ! "$@" > "$work/last.log" 2>&1; then cat "$work/last.log" >&2; echo "failed: $*" >&2; exit 1; fi
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}
 
 # The generator alone, as the build plugin runs it (debug build) and built for release.
 swift build --package-path "$root" --product zygote-generate > /dev/null
@@ -23,14 +30,22 @@ for configuration in debug release; do
 done
 echo "generated: $(grep -c '^// MARK: - ' "$work/out.swift") pullbacks, $(wc -l < "$work/out.swift") lines"
 
+# Clean builds first, then the two variants take turns in each round, so that the load of a shared
+# machine falls on both alike.
 for variant in plugin annotated; do
-  package="$work/$variant"
-  clean=$(seconds swift build --package-path "$package")
-  target=$(for _ in 1 2 3; do
-    rm -rf "$package/.build/debug/Model.build" "$package/.build/plugins/outputs"
-    seconds swift build --package-path "$package"
-  done | median)
-  noop=$(for _ in 1 2 3 4 5; do seconds swift build --package-path "$package"; done | median)
-  touched=$(for _ in 1 2 3 4 5; do touch "$package/Sources/Model/File07.swift"; seconds swift build --package-path "$package"; done | median)
-  echo "$variant: clean build ${clean}s (dependencies included); the target alone ${target}s; nothing changed ${noop}s; one file touched ${touched}s"
+  echo "$variant: clean build $(seconds swift build --package-path "$work/$variant")s (dependencies included)"
+done
+for _ in 1 2 3 4 5; do
+  for variant in plugin annotated; do
+    package="$work/$variant"
+    seconds swift build --package-path "$package" >> "$work/$variant.noop"
+    touch "$package/Sources/Model/File07.swift"
+    seconds swift build --package-path "$package" >> "$work/$variant.one"
+    # Every file touched: the plugin reruns and all 50 files (and the generated one) compile.
+    touch "$package"/Sources/Model/*.swift
+    seconds swift build --package-path "$package" >> "$work/$variant.all"
+  done
+done
+for variant in plugin annotated; do
+  echo "$variant: nothing changed $(median < "$work/$variant.noop")s; one file touched $(median < "$work/$variant.one")s; every file touched $(median < "$work/$variant.all")s"
 done
