@@ -25,6 +25,7 @@ final class CommandPluginTests: XCTestCase {
     // record of what changed (seen: an edited file not rebuilt), which the example test checks.
     let scratchPath = copy.appendingPathComponent(".build")
     let scratch = ["--package-path", copy.path, "--scratch-path", scratchPath.path]
+    Subprocess.forgetBuildPlans(in: scratchPath)
     let command = try Subprocess.run(["swift", "package"] + scratch + ["--allow-writing-to-package-directory", "zygote-generate"])
     XCTAssertEqual(command.status, 0, command.output)
     XCTAssertTrue(command.output.contains("zygote-generate: pullback of predict (Sources/PluginExample/Helpers.swift:8)"), command.output)

@@ -34,6 +34,17 @@ enum Subprocess {
     return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
   }
 
+  /// Removes SwiftPM's build plans from a scratch path, so that the next build plans again.
+  ///
+  /// SwiftPM 6.3 reuses its plan while the manifests are unchanged, so a file added to this
+  /// package (a local dependency of the example) is not compiled there ("cannot find 'X' in
+  /// scope"). Planning again takes about a second; compiled files are kept.
+  static func forgetBuildPlans(in scratchPath: URL) {
+    for name in ["debug.yaml", "release.yaml", "plugin-tools.yaml"] {
+      try? FileManager.default.removeItem(at: scratchPath.appendingPathComponent(name))
+    }
+  }
+
   /// A new empty directory under the system's temporary directory.
   static func temporaryDirectory(_ name: String) throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("zygote-\(name)-\(UUID().uuidString)")
