@@ -43,6 +43,8 @@ struct FunctionIndex {
 
   /// Functions that may receive a generated rule, in file order.
   var candidates: [Candidate] = []
+  /// `candidates` by key, in file order (a target may have thousands of functions).
+  var candidatesByKey: [Key: [Candidate]] = [:]
   /// Keys whose rules the user or the macro provide: `@Differentiable` functions are not listed
   /// here (their overloads without the attribute still need rules), but `@Adjoint(of:)` targets
   /// and hand-written or committed `_vjp`/`_vjpm` declarations are, for every overload.
@@ -111,9 +113,13 @@ struct FunctionIndex {
           Candidate(
             key: Key(kind: kind, name: name), fileIndex: fileIndex, source: source, start: declaration.range.start,
             lexicalContext: context.headers, extendedType: extendedType,
-            inaccessibleBecause: Self.inaccessibility(of: source, name: name, types: context.declarations.map { scanner.text($0.range) })))
+            // Headers only: tokenizing a whole type per method would cost its size squared.
+            inaccessibleBecause: Self.inaccessibility(
+              of: source, name: name,
+              types: context.declarations.map { scanner.text(SourceRange(start: $0.range.start, end: $0.body?.start ?? $0.range.end)) })))
       }
     }
+    for candidate in candidates { candidatesByKey[candidate.key, default: []].append(candidate) }
   }
 
   /// The names of the methods a body in type `type` can call unqualified: its own, and those of

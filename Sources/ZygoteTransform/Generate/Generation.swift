@@ -64,7 +64,7 @@ struct Generation {
     while !queue.isEmpty {
       let key = queue.removeFirst()
       guard !index.providedKeys.contains(key) else { continue }
-      for candidate in index.candidates where candidate.key == key {
+      for candidate in index.candidatesByKey[key] ?? [] {
         generate(candidate)
       }
     }
