@@ -36,7 +36,9 @@ final class ModuleGeneratorTests: XCTestCase {
     XCTAssertEqual(
       module.generatedFunctions,
       ["Scaler.apply (methods/Methods.swift:6)", "Scaler.twice (methods/Methods.swift:8)",
-       "Scaler.applyTwice (methods/Methods.swift:11)", "Physics.Spring.energy (methods/Methods.swift:21)"])
+       "Scaler.applyTwice (methods/Methods.swift:11)", "Physics.Spring.energy (methods/Methods.swift:21)",
+       "Array.scaledCount (methods/Methods.swift:26)"])
+    XCTAssertTrue(module.source.contains("extension Array where Element == Double {\n"))
     XCTAssertTrue(module.source.contains("extension Physics.Spring {\n"))
     XCTAssertTrue(module.source.contains("  @inline(__always) static func _vjpm(twice x: Double)"))
   }

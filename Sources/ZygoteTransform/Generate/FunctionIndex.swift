@@ -37,6 +37,9 @@ struct FunctionIndex {
     var lexicalContext: [String]
     /// For a method, the type its rule extends (`Model`, `Outer.Inner`).
     var extendedType: String?
+    /// For a method in a constrained extension, its `where` clause (`where Element == Double`),
+    /// which the generated extension repeats: the method's body relies on it.
+    var extensionWhereClause: String?
     /// Why it cannot get a rule in a separate file (`private`), if it cannot.
     var inaccessibleBecause: String?
   }
@@ -109,10 +112,14 @@ struct FunctionIndex {
         else { continue }
         let source = scanner.text(declaration.range)
         let extendedType = kind == .method ? scanner.qualifiedTypeName(of: context.declarations[0], in: Array(context.declarations.dropFirst())) : nil
+        let whereClause = context.declarations.first.flatMap { type -> String? in
+          guard type.keyword == "extension", let body = type.body else { return nil }
+          return Self.whereClause(ofHeader: scanner.text(SourceRange(start: type.range.start, end: body.start)))
+        }
         candidates.append(
           Candidate(
             key: Key(kind: kind, name: name), fileIndex: fileIndex, source: source, start: declaration.range.start,
-            lexicalContext: context.headers, extendedType: extendedType,
+            lexicalContext: context.headers, extendedType: extendedType, extensionWhereClause: whereClause,
             // Headers only: tokenizing a whole type per method would cost its size squared.
             inaccessibleBecause: Self.inaccessibility(
               of: source, name: name,
@@ -157,6 +164,14 @@ struct FunctionIndex {
       if token.kind == .identifier { names.insert(token.text) }
     }
     return names
+  }
+
+  /// `where Element == Double` for `extension Array: P where Element == Double `.
+  static func whereClause(ofHeader header: String) -> String? {
+    let tokens = Lexer.tokenize(header).tokens
+    guard let clause = tokens.first(where: { $0.kind == .keyword && $0.text == "where" }) else { return nil }
+    let bytes = Array(header.utf8)
+    return String(decoding: bytes[min(clause.range.start, bytes.count)...], as: UTF8.self).trimmingSpaces
   }
 
   /// `Inner` for `Outer.Inner`.

@@ -21,9 +21,15 @@ extension Physics.Spring {
   func energy(_ x: Double) -> Double { 0.5 * k * x * x }
 }
 
+// A constrained extension: the generated extension repeats its where clause.
+extension Array where Element == Double {
+  func scaledCount(_ w: Double) -> Double { Double(count) * w }
+}
+
 @Differentiable
 func total(_ x: Double) -> Double {
   let s = Scaler(factor: 3)
   let spring = Physics.Spring(k: 2)
-  return s.applyTwice(x) + spring.energy(x)
+  let xs = [1.0, 2.0]
+  return s.applyTwice(x) + spring.energy(x) + xs.scaledCount(x)
 }
