@@ -11,6 +11,9 @@ let package = Package(
     .library(name: "ZygoteMath", targets: ["ZygoteMath"]),
     .executable(name: "zygote-expand", targets: ["zygote-expand"]),
     .executable(name: "zygote-bench", targets: ["zygote-bench"]),
+    .executable(name: "zygote-generate", targets: ["zygote-generate"]),
+    .plugin(name: "ZygotePlugin", targets: ["ZygotePlugin"]),
+    .plugin(name: "ZygoteGenerateCommand", targets: ["ZygoteGenerateCommand"]),
     .executable(name: "demo", targets: ["demo"]),
     .executable(name: "linear-regression", targets: ["linear-regression"]),
     .executable(name: "digits-mlp", targets: ["digits-mlp"]),
@@ -37,6 +40,18 @@ let package = Package(
     .executableTarget(
       name: "zygote-expand", dependencies: ["ZygoteTransform"], path: "Tools/zygote-expand",
       swiftSettings: swift6),
+    // Whole-target differentiation (issue 8): the generator both plugins run, the build plugin
+    // (pullbacks of unannotated callees at build time) and `swift package zygote-generate`.
+    .executableTarget(
+      name: "zygote-generate", dependencies: ["ZygoteTransform"], path: "Tools/zygote-generate",
+      swiftSettings: swift6),
+    .plugin(name: "ZygotePlugin", capability: .buildTool(), dependencies: ["zygote-generate"], path: "Plugins/ZygotePlugin"),
+    .plugin(
+      name: "ZygoteGenerateCommand",
+      capability: .command(
+        intent: .custom(verb: "zygote-generate", description: "Write the pullbacks ZygotePlugin generates into each target"),
+        permissions: [.writeToPackageDirectory(reason: "writes ZygotePullbacks.swift into the targets' source directories")]),
+      dependencies: ["zygote-generate"], path: "Plugins/ZygoteGenerateCommand"),
     .executableTarget(
       name: "zygote-bench", dependencies: ["Zygote", "ZygoteMath", "ZygoteTransform"], path: "Benchmarks/ZygoteBench",
       swiftSettings: swift6),
@@ -61,6 +76,9 @@ let package = Package(
     // zygote-expand, driven on files with golden output.
     .testTarget(
       name: "ZygoteExpandTests", dependencies: ["ZygoteTransform"], exclude: ["Inputs"], swiftSettings: swift6),
+    // The build plugin's generator: golden files, the compiler's errors, and the example package built.
+    .testTarget(
+      name: "ZygoteGenerateTests", dependencies: ["ZygoteTransform"], exclude: ["Golden"], swiftSettings: swift6),
     // The same kind of user code compiled in Swift 5 language mode: generated code must work in both.
     .testTarget(
       name: "ZygoteSwift5Tests", dependencies: ["Zygote", "ZygoteMath"], swiftSettings: [.swiftLanguageMode(.v5)]),
