@@ -27,6 +27,8 @@ struct Desugaring {
 
   /// Rewrites `body`, whose differentiated parameters are `parameters`.
   static func desugar(_ body: [Statement], parameters: [String]) -> [Statement] {
+    // Most bodies hold none of these constructs: they skip the extra activity analysis.
+    guard body.contains(where: \.mayNeedDesugaring) else { return body }
     var bound = Set(parameters)
     for statement in body { bound.formUnion(statement.namesDeclared) }
     let locals = FunctionRuleGenerator.nestedDifferentiableFunctions(in: body)
@@ -544,5 +546,51 @@ extension Statement {
       if case .identifier(let name, let range) = expression, let renamed = renames[name] { return .identifier(name: renamed, range: range) }
       return nil
     }
+  }
+}
+
+extension Statement {
+  /// Whether the statement (or one nested in it) holds a construct `Desugaring` rewrites: a
+  /// closure, a `map`/`filter`/`reduce` call, an optional binding, or a loop over something
+  /// other than a range or a plain variable.
+  var mayNeedDesugaring: Bool {
+    var found = false
+    forEachStatement { statement in
+      switch statement {
+      case .if(let ifStatement):
+        if ifStatement.allConditions.contains(where: \.isOptionalBinding) { found = true }
+      case .guard(let conditions, _, _):
+        if conditions.contains(where: \.isOptionalBinding) { found = true }
+      case .forIn(_, let pattern, let sequence, _, _, _):
+        if case .tuple = pattern { found = true }
+        switch sequence {
+        case .call, .subscript, .member: found = true
+        default: break
+        }
+      default:
+        break
+      }
+    }
+    if found { return true }
+    // One walk over every expression of the statement and its nested blocks.
+    forEachExpression { expression in
+      switch expression {
+      case .closure: found = true
+      case .call(.member(_, let name, _), _, let trailing, _):
+        if name == "map" || name == "filter" || name == "reduce" || !trailing.isEmpty { found = true }
+      case .call(_, _, let trailing, _):
+        if !trailing.isEmpty { found = true }
+      default:
+        break
+      }
+    }
+    return found
+  }
+}
+
+extension Condition {
+  var isOptionalBinding: Bool {
+    if case .optionalBinding = self { return true }
+    return false
   }
 }
