@@ -68,11 +68,13 @@ let package = Package(
     // MARK: Tests.
     .testTarget(
       name: "ZygoteTransformTests", dependencies: ["ZygoteTransform"], exclude: ["Golden"], swiftSettings: swift6),
-    .testTarget(name: "ZygoteMacrosTests", dependencies: ["ZygoteMacroHost", "ZygoteTransform"], swiftSettings: swift6),
+    // Pipes, files, frame splitting and a seeded generator, shared by the tests that drive the plugin.
+    .target(name: "ZygoteTestSupport", path: "Tests/ZygoteTestSupport", swiftSettings: swift6),
+    .testTarget(name: "ZygoteMacrosTests", dependencies: ["ZygoteMacroHost", "ZygoteTransform", "ZygoteTestSupport"], swiftSettings: swift6),
     .testTarget(
       name: "ZygoteTests", dependencies: ["Zygote", "ZygoteMath"], exclude: ["CompilerDiagnostics/Cases", "Generators"], swiftSettings: swift6),
     // Generated and mutated sources against the transform (in process) and the plugin executable.
-    .testTarget(name: "ZygoteFuzzTests", dependencies: ["ZygoteTransform", "ZygoteMacroHost"], swiftSettings: swift6),
+    .testTarget(name: "ZygoteFuzzTests", dependencies: ["ZygoteTransform", "ZygoteMacroHost", "ZygoteTestSupport"], swiftSettings: swift6),
     // zygote-expand, driven on files with golden output.
     .testTarget(
       name: "ZygoteExpandTests", dependencies: ["ZygoteTransform"], exclude: ["Inputs"], swiftSettings: swift6),

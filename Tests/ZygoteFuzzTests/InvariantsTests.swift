@@ -1,5 +1,6 @@
 import XCTest
 import ZygoteTransform
+import ZygoteTestSupport
 
 /// The fuzzer's own checks must catch what they claim to catch: a fuzzer whose oracle is blind
 /// passes forever.

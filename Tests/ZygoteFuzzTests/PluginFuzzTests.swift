@@ -1,5 +1,6 @@
 import XCTest
 import ZygoteMacroHost
+import ZygoteTestSupport
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,6 @@
 import XCTest
 import ZygoteTransform
+import ZygoteTestSupport
 
 /// Generated and mutated Swift sources against the transform, the parser and zygote-expand's
 /// scanner, in process: no crash, no hang, every input under `timeLimit` of CPU time, and always either code

@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import ZygoteMacroHost
+import ZygoteTestSupport
 
 #if canImport(Glibc)
   import Glibc

@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import ZygoteMacroHost
+import ZygoteTestSupport
 
 final class JSONTests: XCTestCase {
   // MARK: Values

@@ -1,4 +1,5 @@
 import ZygoteTransform
+import ZygoteTestSupport
 
 /// One generated input: a source text and the entry point it is fed to.
 struct FuzzInput {

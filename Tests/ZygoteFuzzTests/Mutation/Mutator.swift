@@ -1,3 +1,4 @@
+import ZygoteTestSupport
 /// Mutations of Swift source text, on bytes and on rough tokens: truncations, deletions, swaps,
 /// duplications, random bytes (invalid UTF-8 included), deep nesting, huge literals and long
 /// identifiers.

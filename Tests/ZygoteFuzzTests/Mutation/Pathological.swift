@@ -1,3 +1,4 @@
+import ZygoteTestSupport
 /// Whole inputs built to hurt a recursive-descent parser and a transform: nesting thousands deep,
 /// long chains, huge bodies and literals, unbalanced delimiters.
 enum Pathological {

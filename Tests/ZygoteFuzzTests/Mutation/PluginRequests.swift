@@ -1,4 +1,5 @@
 import ZygoteMacroHost
+import ZygoteTestSupport
 
 /// Requests and byte streams for the plugin executable: expansion requests carrying mutated
 /// sources and odd locations, messages the plugin does not expect, and broken framing.

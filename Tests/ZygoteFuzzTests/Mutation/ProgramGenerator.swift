@@ -1,3 +1,4 @@
+import ZygoteTestSupport
 /// Random differentiable functions from a small Swift grammar: loops, branches, switches,
 /// closures, nested functions, arrays and strings, nested to random depths.
 ///

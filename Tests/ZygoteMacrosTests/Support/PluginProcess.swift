@@ -1,4 +1,5 @@
 import ZygoteMacroHost
+import ZygoteTestSupport
 
 #if canImport(Glibc)
   import Glibc

@@ -1,8 +1,8 @@
 /// Splits a byte stream written by the plugin into frames, the way the compiler reads it.
-enum FrameSplitter {
+public enum FrameSplitter {
   /// The payloads of the whole frames at the start of `bytes`, and whatever follows them
   /// (empty when the stream is nothing but whole frames).
-  static func split(_ bytes: [UInt8]) -> (frames: [[UInt8]], rest: [UInt8]) {
+  public static func split(_ bytes: [UInt8]) -> (frames: [[UInt8]], rest: [UInt8]) {
     var frames: [[UInt8]] = []
     var index = 0
     while bytes.count - index >= 8 {
