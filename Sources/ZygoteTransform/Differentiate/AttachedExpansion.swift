@@ -165,7 +165,7 @@ enum AttachedExpansion {
       return .operator(text)
     }
     let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
-    guard let last = name.split(separator: ".").last, !last.isEmpty else { return nil }
+    guard let last = name.split(separator: ".").last, let first = last.first, first.isLetter || first == "_" else { return nil }
     return .function(String(last))
   }
 }
