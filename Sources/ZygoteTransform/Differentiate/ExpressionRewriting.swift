@@ -48,11 +48,39 @@ extension Expression {
     }
   }
 
-  /// Calls `visit` on this expression and every subexpression (not inside closures).
+  /// Calls `visit` on this expression and every subexpression (not inside closures), outermost
+  /// first: the same nodes `replacing` visits, without building a copy of the tree.
   func forEachSubexpression(_ visit: (Expression) -> Void) {
-    _ = replacing { expression in
-      visit(expression)
-      return nil
+    visit(self)
+    switch self {
+    case .arrayLiteral(let elements, _):
+      for element in elements { element.forEachSubexpression(visit) }
+    case .dictionaryLiteral(let elements, _):
+      for element in elements {
+        element.key.forEachSubexpression(visit)
+        element.value.forEachSubexpression(visit)
+      }
+    case .tuple(let elements, _):
+      for element in elements { element.value.forEachSubexpression(visit) }
+    case .parenthesized(let inner, _), .prefixOperator(_, let inner, _), .postfixOperator(_, let inner, _),
+      .member(let inner, _, _), .optionalChain(let inner, _), .forceUnwrap(let inner, _), .cast(let inner, _, _, _),
+      .try(let inner, _, _), .await(let inner, _):
+      inner.forEachSubexpression(visit)
+    case .binaryOperator(_, let left, let right, _):
+      left.forEachSubexpression(visit)
+      right.forEachSubexpression(visit)
+    case .ternary(let condition, let then, let otherwise, _):
+      condition.forEachSubexpression(visit)
+      then.forEachSubexpression(visit)
+      otherwise.forEachSubexpression(visit)
+    case .call(let callee, let arguments, _, _):
+      callee.forEachSubexpression(visit)
+      for argument in arguments { argument.value.forEachSubexpression(visit) }
+    case .subscript(let base, let arguments, _):
+      base.forEachSubexpression(visit)
+      for argument in arguments { argument.value.forEachSubexpression(visit) }
+    default:
+      break
     }
   }
 }

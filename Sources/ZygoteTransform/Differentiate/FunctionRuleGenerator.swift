@@ -196,23 +196,25 @@ enum FunctionRuleGenerator {
   /// `[a, b, _ad_tape1] ` for the forward values the pullback reads: captured by value, the
   /// forward pass's variables are not boxed, so neither pass pays for shared access to them.
   static func captureList(forward: Code, backward: Code, parameters: [String], body: [Statement], mutableNames: Set<String>) -> String {
-    let usedAnywhere = identifiers(in: backward.lines.map(\.text))
+    // The names that could be captured, in order: parameters, the body's declarations, and the
+    // generated values of the forward pass.
+    var candidates: [String] = []
+    var seen = Set<String>()
+    func propose(_ name: String) {
+      if !name.isEmpty, seen.insert(name).inserted { candidates.append(name) }
+    }
+    for name in parameters where !name.hasPrefix("$") { propose(name) }
+    for statement in body { for name in statement.directlyDeclaredNames { propose(name) } }
+    for line in forward.lines where line.depth == 0 {
+      for name in generatedNames(declaredBy: line.text) { propose(name) }
+    }
+    let usedAnywhere = IdentifierScan.words(in: backward.lines.map(\.text).joined(separator: "\n"), among: seen)
     // Replays shadow every mutable variable they touch with a restored copy, so only the lines
     // outside replays (depth 0) can read the forward's final value of a mutable variable.
-    let usedOutsideReplays = identifiers(in: backward.lines.filter { $0.depth == 0 }.map(\.text))
-    var names: [String] = []
-    var seen = Set<String>()
-    func consider(_ name: String) {
-      guard !name.isEmpty, !seen.contains(name) else { return }
-      let used = mutableNames.contains(name) ? usedOutsideReplays : usedAnywhere
-      guard used.contains(name) else { return }
-      seen.insert(name)
-      names.append(name)
-    }
-    for name in parameters where !name.hasPrefix("$") { consider(name) }
-    for statement in body { for name in statement.directlyDeclaredNames { consider(name) } }
-    for line in forward.lines where line.depth == 0 {
-      for name in generatedNames(declaredBy: line.text) { consider(name) }
+    let usedOutsideReplays = IdentifierScan.words(
+      in: backward.lines.filter { $0.depth == 0 }.map(\.text).joined(separator: "\n"), among: seen.intersection(mutableNames))
+    let names = candidates.filter { name in
+      mutableNames.contains(name) ? usedOutsideReplays.contains(name) : usedAnywhere.contains(name)
     }
     return names.isEmpty ? "" : "[\(names.joined(separator: ", "))] "
   }

@@ -32,6 +32,37 @@ enum IdentifierScan {
     return count
   }
 
+  /// The words of `text` that are among `candidates`. Cheaper than `words(in:)` when the
+  /// candidates are few: a word whose length and first and last bytes match no candidate's is
+  /// skipped without building a string.
+  static func words(in text: String, among candidates: Set<String>) -> Set<String> {
+    var shapes = Set<Int>()
+    for candidate in candidates {
+      let bytes = Array(candidate.utf8)
+      guard let first = bytes.first, let last = bytes.last else { continue }
+      shapes.insert(bytes.count << 16 | Int(first) << 8 | Int(last))
+    }
+    var result = Set<String>()
+    var copy = text
+    copy.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        if isIdentifierByte(bytes[index]) {
+          var end = index + 1
+          while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
+          if shapes.contains((end - index) << 16 | Int(bytes[index]) << 8 | Int(bytes[end - 1])) {
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+            if candidates.contains(word) { result.insert(word) }
+          }
+          index = end
+        } else {
+          index += 1
+        }
+      }
+    }
+    return result
+  }
+
   /// The identifier-like words of `text`.
   static func words(in text: String) -> Set<String> {
     var result = Set<String>()
