@@ -61,8 +61,10 @@ let package = Package(
     .executableTarget(name: "curve-fit", dependencies: ["Zygote"], path: "Examples/curve-fit", swiftSettings: swift6),
     .executableTarget(
       name: "collections-tour", dependencies: ["Zygote"], path: "Examples/collections-tour", swiftSettings: swift6),
+    // The digits example's model and data, shared by the example and its tests.
+    .target(name: "DigitsModel", dependencies: ["Zygote"], path: "Examples/digits-model", swiftSettings: swift6),
     .executableTarget(
-      name: "digits-mlp", dependencies: ["Zygote"], path: "Examples/digits-mlp",
+      name: "digits-mlp", dependencies: ["Zygote", "DigitsModel"], path: "Examples/digits-mlp",
       exclude: ["digits.u8", "DATA-LICENSE.md"], swiftSettings: swift6),
 
     // MARK: Tests.
@@ -72,7 +74,7 @@ let package = Package(
     .target(name: "ZygoteTestSupport", path: "Tests/ZygoteTestSupport", swiftSettings: swift6),
     .testTarget(name: "ZygoteMacrosTests", dependencies: ["ZygoteMacroHost", "ZygoteTransform", "ZygoteTestSupport"], swiftSettings: swift6),
     .testTarget(
-      name: "ZygoteTests", dependencies: ["Zygote", "ZygoteMath"], exclude: ["CompilerDiagnostics/Cases", "Generators"], swiftSettings: swift6),
+      name: "ZygoteTests", dependencies: ["Zygote", "DigitsModel", "ZygoteMath"], exclude: ["CompilerDiagnostics/Cases", "Generators"], swiftSettings: swift6),
     // Generated and mutated sources against the transform (in process) and the plugin executable.
     .testTarget(name: "ZygoteFuzzTests", dependencies: ["ZygoteTransform", "ZygoteMacroHost", "ZygoteTestSupport"], swiftSettings: swift6),
     // zygote-expand, driven on files with golden output.

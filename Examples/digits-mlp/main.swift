@@ -1,4 +1,4 @@
-// A multi-layer perceptron trained on the 8x8 handwritten digits (1,797 images, the copy of the UCI
+// A multi-layer perceptron (Examples/digits-model) trained on the 8x8 handwritten digits (1,797 images, the copy of the UCI
 // "Optical Recognition of Handwritten Digits" test set that scikit-learn ships; see
 // DATA-LICENSE.md), with explicit parameters: the model is a struct of tensors, its gradient is a
 // `MLP.Tangent` from `#valueWithGradient({ m in loss(m, x, y) }, at: model)`, and an optimiser
@@ -8,6 +8,7 @@
 //
 // PATH is where the loss curve is written as SVG: a file ending in .svg, or a directory
 // (default: the current directory), which gets digits-mlp-loss.svg.
+import DigitsModel
 import Zygote
 
 #if canImport(Glibc)
@@ -15,120 +16,6 @@ import Zygote
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-// MARK: - The model
-
-/// A fully connected layer, `x·weight + bias`.
-@DifferentiableStruct
-struct Dense {
-  /// `[inputs, outputs]`
-  var weight: Tensor<Float>
-  /// `[outputs]`
-  var bias: Tensor<Float>
-}
-
-extension Dense {
-  /// Glorot-uniform weights and zero biases.
-  init(inputs: Int, outputs: Int, seed: UInt64) {
-    self.init(weight: .glorotUniform(shape: [inputs, outputs], seed: seed), bias: .zeros(shape: [outputs]))
-  }
-}
-
-/// 64 pixels → `hidden` ReLU units → 10 class scores (logits).
-@DifferentiableStruct
-struct MLP {
-  var hidden: Dense
-  var output: Dense
-}
-
-// The optimiser finds the tensors through these key paths; the Tangent has the same property
-// names as the model, so each path is written twice.
-extension Dense: Trainable {
-  static var trainableParameters: [TrainableParameter<Dense>] {
-    [.tensor(\.weight, \.weight), .tensor(\.bias, \.bias)]
-  }
-}
-
-extension MLP: Trainable {
-  static var trainableParameters: [TrainableParameter<MLP>] {
-    [.nested(\.hidden, \.hidden), .nested(\.output, \.output)]
-  }
-}
-
-// Layers are applied by free functions: the gradient of a method with respect to `self` is not
-// taken yet, so `callAsFunction` would not train.
-
-/// A dense layer applied to a batch `x` of shape `[batch, inputs]`.
-@Differentiable
-func dense(_ layer: Dense, _ x: Tensor<Float>) -> Tensor<Float> {
-  matmul(x, layer.weight) + layer.bias
-}
-
-/// The class scores of a batch of images `x` (`[batch, 64]`): `[batch, 10]`.
-@Differentiable
-func logits(_ model: MLP, _ x: Tensor<Float>) -> Tensor<Float> {
-  dense(model.output, relu(dense(model.hidden, x)))
-}
-
-/// The mean cross-entropy of the model on a batch, against one-hot labels `y` (`[batch, 10]`).
-@Differentiable
-func loss(_ model: MLP, _ x: Tensor<Float>, _ y: Tensor<Float>) -> Float {
-  crossEntropy(logits: logits(model, x), labels: y)
-}
-
-// MARK: - The data
-
-/// Images as rows of 64 pixels scaled to [0, 1], and their digits.
-struct Digits {
-  var pixels: [Float] = []
-  var labels: [Int] = []
-  var count: Int { labels.count }
-
-  /// Reads the data file: 1,797 records of 65 bytes, 64 pixels (0...16, row by row) then the
-  /// digit.
-  init(contentsOf path: String) {
-    guard let file = fopen(path, "rb") else { fail("cannot open \(path)") }
-    defer { fclose(file) }
-    let recordSize = 65
-    var bytes = [UInt8](repeating: 0, count: 1797 * recordSize + 1)
-    let read = fread(&bytes, 1, bytes.count, file)
-    guard read == 1797 * recordSize else { fail("\(path): expected \(1797 * recordSize) bytes, read \(read)") }
-    for record in 0..<1797 {
-      let base = record * recordSize
-      for i in 0..<64 { pixels.append(Float(bytes[base + i]) / 16) }
-      labels.append(Int(bytes[base + 64]))
-    }
-  }
-
-  /// The images and labels at `indices`, as a batch: `x` is `[n, 64]`, `y` one-hot `[n, 10]`.
-  func batch(_ indices: some Collection<Int>) -> (x: Tensor<Float>, y: Tensor<Float>, labels: [Int]) {
-    var x: [Float] = []
-    x.reserveCapacity(indices.count * 64)
-    var y = [Float](repeating: 0, count: indices.count * 10)
-    var batchLabels: [Int] = []
-    for (row, index) in indices.enumerated() {
-      x.append(contentsOf: pixels[index * 64..<(index + 1) * 64])
-      y[row * 10 + labels[index]] = 1
-      batchLabels.append(labels[index])
-    }
-    return (Tensor(shape: [indices.count, 64], scalars: x), Tensor(shape: [indices.count, 10], scalars: y), batchLabels)
-  }
-}
-
-/// The fraction of rows of `x` whose largest logit is at their label.
-func accuracy(_ model: MLP, _ x: Tensor<Float>, _ labels: [Int]) -> Double {
-  let scores = logits(model, x)
-  let classes = scores.shape[1]
-  return scores.withUnsafeBufferPointer { s in
-    var correct = 0
-    for (row, label) in labels.enumerated() {
-      var best = 0
-      for c in 1..<classes where s[row * classes + c] > s[row * classes + best] { best = c }
-      if best == label { correct += 1 }
-    }
-    return Double(correct) / Double(labels.count)
-  }
-}
 
 // MARK: - Command line
 
@@ -191,7 +78,12 @@ func fixed(_ value: Double, _ digits: Int) -> String {
 }
 
 let dataPath = String(#filePath.dropLast("main.swift".count)) + "digits.u8"
-let digits = Digits(contentsOf: dataPath)
+let digits: Digits
+do {
+  digits = try Digits(contentsOf: dataPath)
+} catch {
+  fail("\(error)")
+}
 
 // A shuffle with a fixed seed (the same split whatever --seed says), then the last 20% held out
 // for testing.
@@ -206,9 +98,7 @@ print(
   "digits: \(digits.count) images of 8x8 pixels, \(trainIndices.count) for training, \(testIndices.count) held out; "
     + "MLP 64-\(hiddenUnits)-10, \(optimizerName), batches of \(batchSize)")
 
-var model = MLP(
-  hidden: Dense(inputs: 64, outputs: hiddenUnits, seed: seed &+ 1),
-  output: Dense(inputs: hiddenUnits, outputs: 10, seed: seed &+ 2))
+var model = MLP(hidden: hiddenUnits, seed: seed)
 var stepLosses: [Double] = []
 var epochLosses: [Double] = []
 var trainOrder = trainIndices

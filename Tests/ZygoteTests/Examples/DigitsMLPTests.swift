@@ -1,97 +1,28 @@
 // The digits-mlp example (Examples/digits-mlp), shortened: its data file, its model trained for a
 // few batches and for a few epochs, and the explicit-parameter gradient against the implicit
-// (Params) one. The model mirrors the example's (an executable's code cannot be imported here).
+// (Params) one. The model, the data loader and the accuracy are the example's own (DigitsModel).
 
 import Foundation
 import XCTest
+import DigitsModel
 import Zygote
 
-@DifferentiableStruct
-struct DigitsTestDense {
-  var weight: Tensor<Float>
-  var bias: Tensor<Float>
-}
-
-@DifferentiableStruct
-struct DigitsTestMLP {
-  var hidden: DigitsTestDense
-  var output: DigitsTestDense
-}
-
-extension DigitsTestDense: Trainable {
-  static var trainableParameters: [TrainableParameter<DigitsTestDense>] {
-    [.tensor(\.weight, \.weight), .tensor(\.bias, \.bias)]
-  }
-}
-
-extension DigitsTestMLP: Trainable {
-  static var trainableParameters: [TrainableParameter<DigitsTestMLP>] {
-    [.nested(\.hidden, \.hidden), .nested(\.output, \.output)]
-  }
-}
-
-@Differentiable
-func digitsTestDense(_ layer: DigitsTestDense, _ x: Tensor<Float>) -> Tensor<Float> {
-  matmul(x, layer.weight) + layer.bias
-}
-
-@Differentiable
-func digitsTestLogits(_ model: DigitsTestMLP, _ x: Tensor<Float>) -> Tensor<Float> {
-  digitsTestDense(model.output, relu(digitsTestDense(model.hidden, x)))
-}
-
-@Differentiable
-func digitsTestLoss(_ model: DigitsTestMLP, _ x: Tensor<Float>, _ y: Tensor<Float>) -> Float {
-  crossEntropy(logits: digitsTestLogits(model, x), labels: y)
-}
-
 final class DigitsMLPTests: XCTestCase {
-  /// The data file: 1,797 records of 64 pixels and a digit.
-  struct Digits {
-    var pixels: [Float] = []
-    var labels: [Int] = []
-
-    init() throws {
-      // Tests/ZygoteTests/Examples/DigitsMLPTests.swift → the package root.
-      let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-      let bytes = [UInt8](try Data(contentsOf: root.appendingPathComponent("Examples/digits-mlp/digits.u8")))
-      XCTAssertEqual(bytes.count, 1797 * 65)
-      for record in 0..<bytes.count / 65 {
-        for i in 0..<64 { pixels.append(Float(bytes[record * 65 + i]) / 16) }
-        labels.append(Int(bytes[record * 65 + 64]))
-      }
-    }
-
-    func batch(_ indices: some Collection<Int>) -> (x: Tensor<Float>, y: Tensor<Float>, labels: [Int]) {
-      var x: [Float] = []
-      var y = [Float](repeating: 0, count: indices.count * 10)
-      var batchLabels: [Int] = []
-      for (row, index) in indices.enumerated() {
-        x.append(contentsOf: pixels[index * 64..<(index + 1) * 64])
-        y[row * 10 + labels[index]] = 1
-        batchLabels.append(labels[index])
-      }
-      return (Tensor(shape: [indices.count, 64], scalars: x), Tensor(shape: [indices.count, 10], scalars: y), batchLabels)
-    }
+  /// The data file, read by the example's own loader.
+  func loadDigits() throws -> Digits {
+    // Tests/ZygoteTests/Examples/DigitsMLPTests.swift → the package root.
+    let root = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    return try Digits(contentsOf: root.appendingPathComponent("Examples/digits-mlp/digits.u8").path)
   }
 
-  private func makeModel(hidden: Int = 64, seed: UInt64 = 1) -> DigitsTestMLP {
-    DigitsTestMLP(
-      hidden: DigitsTestDense(weight: .glorotUniform(shape: [64, hidden], seed: seed + 1), bias: .zeros(shape: [hidden])),
-      output: DigitsTestDense(weight: .glorotUniform(shape: [hidden, 10], seed: seed + 2), bias: .zeros(shape: [10])))
-  }
-
-  private func accuracy(_ model: DigitsTestMLP, _ x: Tensor<Float>, _ labels: [Int]) -> Double {
-    let scores = digitsTestLogits(model, x)
-    var correct = 0
-    for (row, label) in labels.enumerated() where scores[row].argmax() == label { correct += 1 }
-    return Double(correct) / Double(labels.count)
+  private func makeModel(hidden: Int = 64, seed: UInt64 = 1) -> MLP {
+    MLP(hidden: hidden, seed: seed)
   }
 
   func testDataFile() throws {
-    let digits = try Digits()
+    let digits = try loadDigits()
     XCTAssertEqual(digits.labels.count, 1797)
     XCTAssertEqual(digits.pixels.count, 1797 * 64)
     XCTAssertEqual((0..<10).map { d in digits.labels.filter { $0 == d }.count },
@@ -105,12 +36,12 @@ final class DigitsMLPTests: XCTestCase {
   /// The gradient with respect to the model struct equals the gradient with respect to the same
   /// tensors as implicit parameters.
   func testExplicitGradientEqualsParamsGradient() throws {
-    let digits = try Digits()
+    let digits = try loadDigits()
     let model = makeModel()
     let batch = digits.batch(0..<32)
     let (x, y) = (batch.x, batch.y)
 
-    let explicit = #gradient({ m in digitsTestLoss(m, x, y) }, at: model)
+    let explicit = #gradient({ m in loss(m, x, y) }, at: model)
 
     let W1 = model.hidden.weight, b1 = model.hidden.bias, W2 = model.output.weight, b2 = model.output.bias
     let implicit = #gradient(Params([W1, b1, W2, b2])) {
@@ -127,10 +58,10 @@ final class DigitsMLPTests: XCTestCase {
   /// A few batches of Adam lower the loss on the whole training set, and updating the model
   /// from its Tangent gives the same parameters as updating the tensors from Grads.
   func testFewBatchesLowerTheLoss() throws {
-    let digits = try Digits()
+    let digits = try loadDigits()
     var model = makeModel()
     let all = digits.batch(0..<1400)
-    let before = digitsTestLoss(model, all.x, all.y)
+    let before = loss(model, all.x, all.y)
 
     // The same training in the implicit style, for comparison.
     var W1 = model.hidden.weight, b1 = model.hidden.bias, W2 = model.output.weight, b2 = model.output.bias
@@ -141,7 +72,7 @@ final class DigitsMLPTests: XCTestCase {
     for step in 0..<40 {
       let batch = digits.batch(step * 32..<(step + 1) * 32)
       let (x, y) = (batch.x, batch.y)
-      let g = #gradient({ m in digitsTestLoss(m, x, y) }, at: model)
+      let g = #gradient({ m in loss(m, x, y) }, at: model)
       explicitOptimizer.update(&model, along: g)
 
       let grads = #gradient(params) {
@@ -152,7 +83,7 @@ final class DigitsMLPTests: XCTestCase {
       implicitOptimizer.update(&W2, along: grads)
       implicitOptimizer.update(&b2, along: grads)
     }
-    let after = digitsTestLoss(model, all.x, all.y)
+    let after = loss(model, all.x, all.y)
     XCTAssertLessThan(after, before / 2, "loss \(before) → \(after)")
     XCTAssertEqual(W1, model.hidden.weight)
     XCTAssertEqual(b1, model.hidden.bias)
@@ -164,7 +95,7 @@ final class DigitsMLPTests: XCTestCase {
   /// of 30, reach 95% test accuracy (96.4% at the time of writing, the same as the example's
   /// tenth epoch; the full run ends at 97.2%).
   func testShortenedTrainingReachesAccuracy() throws {
-    let digits = try Digits()
+    let digits = try loadDigits()
     var splitGenerator = SeededRandomGenerator(seed: 2024)
     let order = Array(0..<digits.labels.count).shuffled(using: &splitGenerator)
     let testCount = digits.labels.count / 5
@@ -179,7 +110,7 @@ final class DigitsMLPTests: XCTestCase {
       trainOrder.shuffle(using: &generator)
       for first in stride(from: 0, to: trainOrder.count, by: 32) {
         let batch = digits.batch(trainOrder[first..<min(first + 32, trainOrder.count)])
-        let g = #gradient({ m in digitsTestLoss(m, batch.x, batch.y) }, at: model)
+        let g = #gradient({ m in loss(m, batch.x, batch.y) }, at: model)
         optimizer.update(&model, along: g)
       }
     }
