@@ -80,3 +80,12 @@ public func _vjp<I, O>(
   let (value, pullback) = f.vjp(x)
   return (value, { d in (NoTangent(), pullback(d)) })
 }
+
+extension DifferentiableFunction {
+  /// The rule for calling a function value held in a differentiated variable (`let f = fs[k]!;
+  /// f(x)`): the same as `_vjp(apply:_:)`.
+  @inlinable
+  public func _vjpm(callAsFunction x: Input) -> (value: Output, pullback: (Output.Tangent) -> (NoTangent, Input.Tangent)) {
+    _vjp(apply: self, x)
+  }
+}

@@ -72,4 +72,16 @@ final class DifferentiableFunctionTests: XCTestCase {
     let value = await Task.detached { f(0.5) }.value
     XCTAssertEqual(value, sin(0.5))
   }
+
+  /// A function value bound to a variable first, then called: its `callAsFunction` rule.
+  func testFunctionValueHeldInAVariable() {
+    let table: [String: DifferentiableFunction<Double, Double>] = ["sin": #differentiable(sin), "square": #differentiable({ x in x * x })]
+    for name in ["sin", "square"] {
+      let g = #gradient({ (x: Double) -> Double in
+        let f = table[name]!
+        return f(x) * 3
+      }, at: 0.7)
+      assertClose(g, name == "sin" ? 3 * cos(0.7) : 3 * 2 * 0.7)
+    }
+  }
 }
