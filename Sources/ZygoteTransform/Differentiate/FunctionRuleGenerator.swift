@@ -131,6 +131,9 @@ enum FunctionRuleGenerator {
     var differentiatedNames = differentiated.map(\.name)
     var statements = implicitReturn(body)
     if let selfTangent {
+      if let computed = selfTangent.computedPropertyRead(in: function) {
+        return refuse("'\(function.name)' reads the computed property '\(computed)', whose getter has no derivative; make it a @Differentiable method and call it", function.nameRange)
+      }
       if let shadow = selfTangent.shadowedProperty(in: function) {
         return refuse("the local name '\(shadow)' hides the stored property '\(shadow)' of self; rename the local", function.nameRange)
       }

@@ -23,6 +23,8 @@ struct SelfDifferentiation {
   /// The stored properties with no derivative (integers, `@NoDerivative`, ...): reads and
   /// writes of them are left as written.
   var inactiveProperties: Set<String> = []
+  /// The struct's computed properties: reading one would pass its value without its derivative.
+  var computedProperties: Set<String> = []
   /// The struct's methods: a bare call of one means a call on `self`.
   var methods: Set<String>
   /// The struct's generic parameters constrained to a floating-point protocol (their own tangents).
@@ -34,6 +36,24 @@ struct SelfDifferentiation {
     var declared = Set(function.parameters.map(\.name))
     for statement in function.body ?? [] { statement.forEachStatement { declared.formUnion($0.namesDeclared) } }
     return declared.intersection(storedProperties).sorted().first
+  }
+
+  /// A computed property the method reads (bare or through `self.`): its getter has no rule, so
+  /// the gradient through it would be lost; it is refused.
+  func computedPropertyRead(in function: FunctionDeclaration) -> String? {
+    guard !computedProperties.isEmpty else { return nil }
+    var declared = Set(function.parameters.map(\.name))
+    for statement in function.body ?? [] { statement.forEachStatement { declared.formUnion($0.namesDeclared) } }
+    var found: String?
+    for statement in function.body ?? [] {
+      let read = statement.namesRead.subtracting(declared).intersection(computedProperties)
+      if let name = read.sorted().first { return name }
+      statement.forEachExpression { expression in
+        if case .member(.identifier("self", _), let name, _) = expression, computedProperties.contains(name), found == nil { found = name }
+      }
+      if let found { return found }
+    }
+    return nil
   }
 
   /// The body with `self` read as `_ad_self`, bare stored properties as `_ad_self.name`, and

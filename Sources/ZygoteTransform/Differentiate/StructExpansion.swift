@@ -65,7 +65,8 @@ enum StructExpansion {
     }
     var diagnostics: [Diagnostic] = []
     code.add(methodRules(of: type, scalarGenerics: scalarGenerics, lineTable: lineTable, diagnostics: &diagnostics))
-    if diagnostics.contains(where: { $0.severity == .error }) { return ExpansionResult(expandedSource: nil, diagnostics: diagnostics) }
+    // A method that cannot be differentiated is an error at the method; the struct keeps its
+    // Tangent, so that the conformance does not fail as well.
     return ExpansionResult(expandedSource: code.render(), diagnostics: diagnostics)
   }
 
@@ -74,7 +75,8 @@ enum StructExpansion {
   static func methodRules(of type: TypeDeclaration, scalarGenerics: Set<String>, lineTable: LineTable, diagnostics: inout [Diagnostic]) -> Code {
     let selfDifferentiation = SelfDifferentiation(
       storedProperties: Set(type.properties.filter { !$0.hasAccessors && !$0.modifiers.contains("static") }.map(\.name)),
-      inactiveProperties: Set(type.properties.map(\.name)).subtracting(differentiableProperties(of: type).map(\.name)),
+      inactiveProperties: Set(type.properties.filter { !$0.hasAccessors }.map(\.name)).subtracting(differentiableProperties(of: type).map(\.name)),
+      computedProperties: Set(type.properties.filter { $0.hasAccessors && !$0.modifiers.contains("static") }.map(\.name)),
       methods: Set(type.functions.map(\.name)), scalarGenerics: scalarGenerics)
     var code = Code()
     for function in type.functions where function.isDifferentiableInstanceMethod {

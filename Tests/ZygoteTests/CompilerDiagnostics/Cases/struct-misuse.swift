@@ -18,3 +18,12 @@ extension Model {
   @Differentiable
   mutating func grow(by d: Double) { w += d } // ERROR 17: @Differentiable supports 'mutating' methods declared in the body of a @DifferentiableStruct; move 'grow' there, or return the new value instead
 }
+
+@DifferentiableStruct
+struct Circle {
+  var radius: Double
+  var area: Double { radius * radius * 3.14 }
+
+  @Differentiable
+  func scaledArea(_ k: Double) -> Double { area * k } // ERROR 8: 'scaledArea' reads the computed property 'area', whose getter has no derivative; make it a @Differentiable method and call it
+}
