@@ -37,13 +37,15 @@ let package = Package(
       swiftSettings: swift6),
 
     // MARK: Tools and examples.
+    // File and standard-error helpers shared by the command-line tools.
+    .target(name: "ToolSupport", path: "Tools/ToolSupport", swiftSettings: swift6),
     .executableTarget(
-      name: "zygote-expand", dependencies: ["ZygoteTransform"], path: "Tools/zygote-expand",
+      name: "zygote-expand", dependencies: ["ZygoteTransform", "ToolSupport"], path: "Tools/zygote-expand",
       swiftSettings: swift6),
     // Whole-target differentiation (issue 8): the generator both plugins run, the build plugin
     // (pullbacks of unannotated callees at build time) and `swift package zygote-generate`.
     .executableTarget(
-      name: "zygote-generate", dependencies: ["ZygoteTransform"], path: "Tools/zygote-generate",
+      name: "zygote-generate", dependencies: ["ZygoteTransform", "ToolSupport"], path: "Tools/zygote-generate",
       swiftSettings: swift6),
     .plugin(name: "ZygotePlugin", capability: .buildTool(), dependencies: ["zygote-generate"], path: "Plugins/ZygotePlugin"),
     .plugin(

@@ -13,6 +13,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import ToolSupport
 import ZygoteTransform
 
 let usage = """
@@ -30,29 +31,6 @@ let usage = """
                        standard error
 
   """
-
-/// Writes `text` to standard error.
-func printError(_ text: String) {
-  var bytes = Array(text.utf8)[...]
-  while !bytes.isEmpty {
-    let count = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-    guard count > 0 else { return }
-    bytes = bytes.dropFirst(count)
-  }
-}
-
-/// The contents of the file at `path`, or nil if it cannot be read.
-func readFile(_ path: String) -> [UInt8]? {
-  guard let handle = fopen(path, "rb") else { return nil }
-  defer { fclose(handle) }
-  var contents: [UInt8] = []
-  var buffer = [UInt8](repeating: 0, count: 65536)
-  while true {
-    let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
-    contents += buffer[0..<count]
-    if count < buffer.count { return ferror(handle) == 0 ? contents : nil }
-  }
-}
 
 /// Writes `text` to `path`, replacing it; false on failure.
 func writeFile(_ path: String, _ text: String) -> Bool {
