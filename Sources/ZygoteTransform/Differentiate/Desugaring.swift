@@ -145,7 +145,7 @@ struct Desugaring {
         continue
       }
       let optional = (value ?? .identifier(name: name, range: nameRange)).replacing { substitute($0, substitutions) }
-      checks.append(.expression(.binaryOperator(operator: "!=", left: optional, right: .nilLiteral(range: .synthesized), range: range)))
+      checks.append(.expression(.isNotNil(optional, range: range)))
       let unwrapped = Expression.forceUnwrap(optional, range: range)
       var boundName = name
       if optional.namesRead.contains(name) {
@@ -230,17 +230,10 @@ struct Desugaring {
     let id = nextID()
     let result = "_ad_map\(id)"
     guard let (pattern, statements, value) = inlinedBody(of: function, id: id) else { return nil }
-    let empty = Expression.call(callee: .member(base: .call(callee: .member(base: sequence, name: "prefix", range: .synthesized), arguments: [Argument(label: nil, value: .integerLiteral(text: "0", range: .synthesized), range: .synthesized)], trailingClosures: [], range: .synthesized), name: "map", range: .synthesized), arguments: arguments, trailingClosures: trailing, range: .synthesized)
-    before.append(declaration(result, isVariable: true, .call(callee: .identifier(name: "_typedLike", range: .synthesized), arguments: [
-      Argument(label: nil, value: .arrayLiteral(elements: [], range: .synthesized), range: .synthesized),
-      Argument(label: nil, value: empty, range: .synthesized),
-    ], trailingClosures: [], range: .synthesized)))
-    let append = Statement.expression(.call(callee: .member(base: .identifier(name: result, range: .synthesized), name: "append", range: .synthesized), arguments: [Argument(label: nil, value: value, range: .synthesized)], trailingClosures: [], range: call.range))
-    let loop = Statement.forIn(label: nil, pattern: pattern, sequence: sequence, whereClause: nil, body: statements + [append], range: call.range)
-    var loopBefore: [Statement] = []
-    let desugaredLoop = forInStatement(loop, before: &loopBefore)
-    before += loopBefore + [desugaredLoop]
-    return .identifier(name: result, range: call.range)
+    let empty = Self.call(.member(base: Self.emptyPrefix(of: sequence), name: "map", range: .synthesized), arguments, trailing: trailing)
+    before.append(declaration(result, isVariable: true, Self.typedLike(.arrayLiteral(elements: [], range: .synthesized), empty)))
+    let append = Self.appending(value, to: result, range: call.range)
+    return loop(into: result, pattern: pattern, over: sequence, body: statements + [append], range: call.range, before: &before)
   }
 
   private mutating func loopForReduce(
@@ -255,18 +248,12 @@ struct Desugaring {
     var start = initial.value
     if !isActive(initial.value) {
       // A literal start (`0`) takes its type from the closure, as it does in `reduce` itself.
-      let empty = Expression.call(callee: .member(base: .call(callee: .member(base: sequence, name: "prefix", range: .synthesized), arguments: [Argument(label: nil, value: .integerLiteral(text: "0", range: .synthesized), range: .synthesized)], trailingClosures: [], range: .synthesized), name: "reduce", range: .synthesized), arguments: arguments, trailingClosures: trailing, range: .synthesized)
-      start = .call(callee: .identifier(name: "_typedLike", range: .synthesized), arguments: [
-        Argument(label: nil, value: initial.value, range: .synthesized), Argument(label: nil, value: empty, range: .synthesized),
-      ], trailingClosures: [], range: .synthesized)
+      let empty = Self.call(.member(base: Self.emptyPrefix(of: sequence), name: "reduce", range: .synthesized), arguments, trailing: trailing)
+      start = Self.typedLike(initial.value, empty)
     }
     before.append(declaration(result, isVariable: true, start))
-    let update = Statement.assignment(target: .identifier(name: result, range: .synthesized), operator: "=", value: value, range: call.range)
-    let loop = Statement.forIn(label: nil, pattern: pattern, sequence: sequence, whereClause: nil, body: statements + [update], range: call.range)
-    var loopBefore: [Statement] = []
-    let desugaredLoop = forInStatement(loop, before: &loopBefore)
-    before += loopBefore + [desugaredLoop]
-    return .identifier(name: result, range: call.range)
+    let update = Statement.assignment(target: Self.name(result), operator: "=", value: value, range: call.range)
+    return loop(into: result, pattern: pattern, over: sequence, body: statements + [update], range: call.range, before: &before)
   }
 
   private mutating func loopForFilter(
@@ -279,20 +266,50 @@ struct Desugaring {
     guard let (pattern, statements, value) = inlinedBody(of: function, id: id), statements.isEmpty,
       case .identifier(element, _) = pattern
     else { return nil }
-    let empty = Expression.call(callee: .identifier(name: "Array", range: .synthesized), arguments: [
-      Argument(label: nil, value: .call(callee: .member(base: sequence, name: "prefix", range: .synthesized), arguments: [Argument(label: nil, value: .integerLiteral(text: "0", range: .synthesized), range: .synthesized)], trailingClosures: [], range: .synthesized), range: .synthesized)
-    ], trailingClosures: [], range: .synthesized)
-    before.append(declaration(result, isVariable: true, .call(callee: .identifier(name: "_typedLike", range: .synthesized), arguments: [
-      Argument(label: nil, value: .arrayLiteral(elements: [], range: .synthesized), range: .synthesized),
-      Argument(label: nil, value: empty, range: .synthesized),
-    ], trailingClosures: [], range: .synthesized)))
-    let append = Statement.expression(.call(callee: .member(base: .identifier(name: result, range: .synthesized), name: "append", range: .synthesized), arguments: [Argument(label: nil, value: .identifier(name: element, range: .synthesized), range: .synthesized)], trailingClosures: [], range: call.range))
+    let empty = Self.call(Self.name("Array"), [Argument(label: nil, value: Self.emptyPrefix(of: sequence), range: .synthesized)])
+    before.append(declaration(result, isVariable: true, Self.typedLike(.arrayLiteral(elements: [], range: .synthesized), empty)))
+    let append = Self.appending(Self.name(element), to: result, range: call.range)
     let keep = Statement.if(IfStatement(conditions: [.expression(value)], body: [append], elseBranch: nil, range: call.range))
-    let loop = Statement.forIn(label: nil, pattern: pattern, sequence: sequence, whereClause: nil, body: [keep], range: call.range)
+    return loop(into: result, pattern: pattern, over: sequence, body: [keep], range: call.range, before: &before)
+  }
+
+  /// `for pattern in sequence { body }`, rewritten by `forInStatement` and appended to `before`;
+  /// the expression that then stands for the call is the loop's result variable.
+  private mutating func loop(
+    into result: String, pattern: Pattern, over sequence: Expression, body: [Statement], range: SourceRange,
+    before: inout [Statement]
+  ) -> Expression {
+    let loop = Statement.forIn(label: nil, pattern: pattern, sequence: sequence, whereClause: nil, body: body, range: range)
     var loopBefore: [Statement] = []
     let desugaredLoop = forInStatement(loop, before: &loopBefore)
     before += loopBefore + [desugaredLoop]
-    return .identifier(name: result, range: call.range)
+    return .identifier(name: result, range: range)
+  }
+
+  // MARK: - Building synthesized code
+
+  private static func name(_ name: String) -> Expression {
+    .identifier(name: name, range: .synthesized)
+  }
+
+  private static func call(_ callee: Expression, _ arguments: [Argument], trailing: [TrailingClosure] = []) -> Expression {
+    .call(callee: callee, arguments: arguments, trailingClosures: trailing, range: .synthesized)
+  }
+
+  /// `sequence.prefix(0)`: a sequence of the same element type with no element, so that
+  /// `map`/`reduce`/`filter` on it gives a result of the right type without running the closure.
+  private static func emptyPrefix(of sequence: Expression) -> Expression {
+    call(.member(base: sequence, name: "prefix", range: .synthesized), [Argument(label: nil, value: .integerLiteral(text: "0", range: .synthesized), range: .synthesized)])
+  }
+
+  /// `_typedLike(value, example)`: `value` with the type of `example` (see GeneratedCodeSupport).
+  private static func typedLike(_ value: Expression, _ example: Expression) -> Expression {
+    call(name("_typedLike"), [Argument(label: nil, value: value, range: .synthesized), Argument(label: nil, value: example, range: .synthesized)])
+  }
+
+  /// `array.append(value)` as a statement.
+  private static func appending(_ value: Expression, to array: String, range: SourceRange) -> Statement {
+    .expression(.call(callee: .member(base: name(array), name: "append", range: .synthesized), arguments: [Argument(label: nil, value: value, range: .synthesized)], trailingClosures: [], range: range))
   }
 
   /// The loop pattern, the statements and the value of one application of `function` to a
@@ -318,14 +335,9 @@ struct Desugaring {
       default: return nil
       }
       if statements.contains(where: { $0.containsReturn }) { return nil }
-      // Parameter names: written ones, or `$0`, `$1` found in the body.
+      // Parameter names: written ones, or `$0`, `$1` (at least one: the element).
       var names = closure.parameters.map(\.name)
-      if names.isEmpty {
-        var read = Set<String>()
-        for statement in closure.body { statement.collectNamesRead(into: &read) }
-        let highest = read.compactMap { $0.hasPrefix("$") ? Int($0.dropFirst()) : nil }.max() ?? 0
-        names = (0...highest).map { "$\($0)" }
-      }
+      if names.isEmpty { names = (0..<max(ClosureDifferentiation.argumentCount(of: closure), 1)).map { "$\($0)" } }
       var substitutions: [String: Expression] = [:]
       var elementNames = names
       if let accumulatorExpression {

@@ -222,13 +222,6 @@ enum FunctionRuleGenerator {
     return names.isEmpty ? "" : "[\(names.joined(separator: ", "))] "
   }
 
-  /// Every identifier-like word of the lines, in one pass.
-  static func identifiers(in lines: [String]) -> Set<String> {
-    var result = Set<String>()
-    for line in lines { result.formUnion(IdentifierScan.words(in: line)) }
-    return result
-  }
-
   /// The `_ad_` names a generated line of the forward pass declares at its own level.
   static func generatedNames(declaredBy line: String) -> [String] {
     guard line.hasPrefix("let ") || line.hasPrefix("var ") else { return [] }

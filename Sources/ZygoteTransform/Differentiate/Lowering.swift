@@ -122,8 +122,7 @@ extension Differentiator {
         return .inactive(expression.swiftSource)
       }
       return lowerSelection(
-        condition: .binaryOperator(operator: "!=", left: optional, right: .nilLiteral(range: .synthesized), range: .synthesized),
-        whenTrue: unwrapped, whenFalse: .nilLiteral(range: .synthesized), at: expression.range, valueNeeded: valueNeeded, into: &forward)
+        condition: .isNotNil(optional), whenTrue: unwrapped, whenFalse: .nilLiteral(range: .synthesized), at: expression.range, valueNeeded: valueNeeded, into: &forward)
     }
     switch expression {
     case .identifier(let name, let range):
@@ -140,8 +139,7 @@ extension Differentiator {
     case .binaryOperator("??", let optional, let fallback, let range):
       // `o ?? e` is `o != nil ? o! : e`: the gradient goes to the branch that gave the value.
       return lowerSelection(
-        condition: .binaryOperator(operator: "!=", left: optional, right: .nilLiteral(range: .synthesized), range: .synthesized),
-        whenTrue: .forceUnwrap(optional, range: optional.range), whenFalse: fallback, at: range, valueNeeded: valueNeeded, into: &forward)
+        condition: .isNotNil(optional), whenTrue: .forceUnwrap(optional, range: optional.range), whenFalse: fallback, at: range, valueNeeded: valueNeeded, into: &forward)
     case .binaryOperator(let op, let left, let right, let range):
       if RuleNames.inactiveOperators.contains(op) { return .inactive(expression.swiftSource) }
       let label = RuleNames.binaryOperatorLabel(op)
@@ -200,11 +198,9 @@ extension Differentiator {
         return implicitRead(expression, at: range, into: &forward)
       }
       if arguments.count == 2, arguments[0].label == nil, arguments[1].label == "default" {
-        // `d[k, default: e]` is `d[k] != nil ? d[k]! : e`.
+        // `d[k, default: e]` is `d[k] ?? e`.
         let read = Expression.subscript(base: base, arguments: [arguments[0]], range: range)
-        return lowerSelection(
-          condition: .binaryOperator(operator: "!=", left: read, right: .nilLiteral(range: .synthesized), range: .synthesized),
-          whenTrue: .forceUnwrap(read, range: range), whenFalse: arguments[1].value, at: range, valueNeeded: valueNeeded, into: &forward)
+        return lower(.binaryOperator(operator: "??", left: read, right: arguments[1].value, range: range), into: &forward, valueNeeded: valueNeeded)
       }
       guard case .identifier(let name, _) = base, activeNames.contains(name), arguments.count == 1, arguments[0].label == nil else {
         refuse("only 'array[index]', 'dictionary[key]' and 'dictionary[key, default: value]' on a differentiated variable are supported; bind the collection to a variable first", at: range)
@@ -616,6 +612,11 @@ extension Differentiator {
 }
 
 extension Expression {
+  /// `optional != nil`, the condition of the selections `??`, `?.` and `if let` are rewritten into.
+  static func isNotNil(_ optional: Expression, range: SourceRange = .synthesized) -> Expression {
+    .binaryOperator(operator: "!=", left: optional, right: .nilLiteral(range: .synthesized), range: range)
+  }
+
   /// For a postfix chain with `?` (`o?.a.f()`): the optional at the innermost `?` and the chain
   /// with that `?` replaced by `!` (`o!.a.f()`).
   func unwrappingOptionalChain() -> (optional: Expression, unwrapped: Expression)? {
