@@ -71,22 +71,23 @@ struct SelfDifferentiation {
     switch expression {
     case .identifier("self", let range):
       return .identifier(name: Self.name, range: range)
-    case .call(.identifier(let name, let nameRange), let arguments, let trailing, let range) where storedProperties.contains(name) && !hidden.contains(name):
-      // `layer(x)` on a stored property calls the property's `callAsFunction`.
-      return .call(
-        callee: .member(base: .member(base: selfExpression, name: name, range: nameRange), name: "callAsFunction", range: nameRange),
-        arguments: arguments.map { Argument(label: $0.label, value: $0.value.replacing { rewrite($0, hidden: hidden) }, range: $0.range) },
-        trailingClosures: trailing.map { rewrite($0, hidden: hidden) }, range: range)
     case .identifier(let name, let range) where storedProperties.contains(name) && !hidden.contains(name):
       return .member(base: selfExpression, name: name, range: range)
-    case .call(.identifier(let name, let nameRange), let arguments, let trailing, let range) where methods.contains(name) && !hidden.contains(name):
+    case .call(let callee, let arguments, let trailing, let range):
+      let newCallee: Expression
+      if case .identifier(let name, let nameRange) = callee, storedProperties.contains(name), !hidden.contains(name) {
+        // `layer(x)` on a stored property calls the property's `callAsFunction`.
+        newCallee = .member(base: .member(base: selfExpression, name: name, range: nameRange), name: "callAsFunction", range: nameRange)
+      } else if case .identifier(let name, let nameRange) = callee, methods.contains(name), !hidden.contains(name) {
+        newCallee = .member(base: selfExpression, name: name, range: nameRange)
+      } else if trailing.isEmpty {
+        // `replacing` goes on into the callee and the arguments.
+        return nil
+      } else {
+        newCallee = callee.replacing { rewrite($0, hidden: hidden) }
+      }
       return .call(
-        callee: .member(base: selfExpression, name: name, range: nameRange),
-        arguments: arguments.map { Argument(label: $0.label, value: $0.value.replacing { rewrite($0, hidden: hidden) }, range: $0.range) },
-        trailingClosures: trailing.map { rewrite($0, hidden: hidden) }, range: range)
-    case .call(let callee, let arguments, let trailing, let range) where !trailing.isEmpty:
-      return .call(
-        callee: callee.replacing { rewrite($0, hidden: hidden) },
+        callee: newCallee,
         arguments: arguments.map { Argument(label: $0.label, value: $0.value.replacing { rewrite($0, hidden: hidden) }, range: $0.range) },
         trailingClosures: trailing.map { rewrite($0, hidden: hidden) }, range: range)
     case .closure(let closure):
