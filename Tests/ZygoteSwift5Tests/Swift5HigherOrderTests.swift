@@ -40,7 +40,30 @@ func swift5NestedInside<T: ElementaryFloatingPoint>(_ x: T) -> T {
   x * #derivative({ y in x * y }, at: T(1))
 }
 
+@Differentiable
+func swift5TensorLoss<S: TensorScalar>(_ x: Tensor<S>) -> S {
+  let w = Tensor<S>(shape: [2, 2], scalars: [1, 2, 3, 4])
+  return (tanh(matmul(w, x)) * dropgrad(x)).sum() + (x * x * x).sum()
+}
+
 final class Swift5HigherOrderTests: XCTestCase {
+  func testTensorForwardModeAndHessian() {
+    let x = Tensor<Double>([0.1, -0.2])
+    let w = Tensor<Double>(shape: [2, 2], scalars: [1, 2, 3, 4])
+    let y = tanh(matmul(w, x))
+    // ∇f = Wᵀ((1 − y²) ⊙ x) + 3x², with dropgrad(x) held constant.
+    let gradient = matmul(w.transposed(), (1 - y * y) * x) + 3 * x * x
+    XCTAssertEqual(#gradient(swift5TensorLoss, at: x).scalars[0], gradient.scalars[0], accuracy: 1e-15)
+    let (value, differential) = #pushforward(swift5TensorLoss, at: x)
+    XCTAssertEqual(value, swift5TensorLoss(x), accuracy: 1e-15)
+    XCTAssertEqual(differential(Tensor([1, 0])), gradient.scalars[0], accuracy: 1e-15)
+    let h = #hessian(swift5TensorLoss, at: x)
+    let hv = #hessianVectorProduct(swift5TensorLoss, at: x, direction: Tensor([1, 0]))
+    XCTAssertEqual(h.shape, [2, 2])
+    XCTAssertEqual(hv.scalars, [h.scalars[0], h.scalars[2]])
+    XCTAssertEqual(#jacobian({ (t: Tensor<Double>) in t * 2 }, at: x).count, 2)
+  }
+
   func testForwardModeRuleAndLiftedLevels() {
     XCTAssertEqual(#derivative(swift5NestedInside, at: 4.0), 8)
     XCTAssertEqual(#hessian(swift5NestedInside, at: 4.0), 2)

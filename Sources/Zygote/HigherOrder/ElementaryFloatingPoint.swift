@@ -33,7 +33,7 @@
 ///
 /// A conforming scalar is ``Differentiable`` and its own tangent, so `#derivative` and
 /// `#gradient` accept it in code generic over it (a nested derivative in a generic function).
-public protocol ElementaryFloatingPoint: BinaryFloatingPoint, Differentiable, TangentVector, Sendable where Tangent == Self {
+public protocol ElementaryFloatingPoint: BinaryFloatingPoint, Differentiable, TangentVector, DerivativeDropping, Sendable where Tangent == Self {
   /// `eˣ`
   static func _elementaryExp(_ x: Self) -> Self
   /// `2ˣ`

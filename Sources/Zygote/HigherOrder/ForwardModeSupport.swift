@@ -59,10 +59,11 @@ public func _scaledGradient<T: FloatingPoint>(_ gradient: T, by seed: T) -> T { 
 @inlinable @inline(__always)
 public func _scaledGradient<T: FloatingPoint>(_ gradient: [T], by seed: T) -> [T] { gradient.map { $0 * seed } }
 
-/// `dropgrad` on a dual number: the value, with no derivative, so that forward mode stops the
-/// gradient there as reverse mode does.
-@inlinable
-public func dropgrad<T>(_ x: Dual<T>) -> Dual<T> { Dual(constant: x.value) }
-/// `dropgrad` on an array of dual numbers: the values, with no derivatives.
-@inlinable
-public func dropgrad<T>(_ x: [Dual<T>]) -> [Dual<T>] { x.map { Dual(constant: $0.value) } }
+// MARK: - dropgrad on dual numbers
+
+extension Dual: DerivativeDropping {
+  /// The value as a constant, its own derivatives dropped too (for nested duals).
+  @inlinable @inline(__always) public var _withoutDerivatives: Dual { Dual(constant: value._withoutDerivatives) }
+  /// `true`.
+  @inlinable public static var _carriesDerivatives: Bool { true }
+}

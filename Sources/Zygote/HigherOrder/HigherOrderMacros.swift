@@ -96,3 +96,58 @@ public macro pushforward<T: ElementaryFloatingPoint>(_ function: ([T]) -> [T], a
 public macro pushforward<T: ElementaryFloatingPoint>(_ function: (T) -> [T], at x: T) -> (value: [T], differential: (T) -> [T]) =
   #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
 
+
+// MARK: - Tensors (Tensor+ForwardMode.swift)
+
+/// The Hessian of a scalar function of a tensor at `x`: a tensor of shape `x.shape + x.shape`,
+/// entry `[i…, j…]` = `∂²f/∂xᵢ∂xⱼ`, by forward over reverse (one pullback on `Tensor<Dual<T>>`
+/// per scalar of `x`).
+///
+/// ```swift
+/// @Differentiable func energy<S: TensorScalar>(_ x: Tensor<S>) -> S { (x * x * x).sum() }
+/// #hessian(energy, at: Tensor([1.0, 2.0]))   // [[6, 0], [0, 12]]
+/// ```
+///
+/// The function must be generic over its tensor scalar, so that it runs on dual tensors.
+@freestanding(expression)
+public macro hessian<T: TensorScalar & ElementaryFloatingPoint>(_ function: (Tensor<T>) -> T, at x: Tensor<T>) -> Tensor<T> =
+  #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The Hessian of a function of a tensor that returns a rank-0 tensor (see the scalar form).
+@freestanding(expression)
+public macro hessian<T: TensorScalar & ElementaryFloatingPoint>(_ function: (Tensor<T>) -> Tensor<T>, at x: Tensor<T>) -> Tensor<T> =
+  #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The Hessian-vector product `H·v` of a scalar function of a tensor, a tensor of `x`'s shape:
+/// one forward and one backward pass on dual tensors, without forming `H`.
+@freestanding(expression)
+public macro hessianVectorProduct<T: TensorScalar & ElementaryFloatingPoint>(_ function: (Tensor<T>) -> T, at x: Tensor<T>, direction v: Tensor<T>) -> Tensor<T> =
+  #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The Hessian-vector product of a function of a tensor that returns a rank-0 tensor.
+@freestanding(expression)
+public macro hessianVectorProduct<T: TensorScalar & ElementaryFloatingPoint>(_ function: (Tensor<T>) -> Tensor<T>, at x: Tensor<T>, direction v: Tensor<T>) -> Tensor<T> =
+  #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The value of a tensor function at `x` and its differential (the Jacobian-vector product
+/// `J·v`, a tensor of the output's shape), by forward mode on `Tensor<Dual<T>>`.
+///
+/// ```swift
+/// func layer<S: TensorScalar>(_ x: Tensor<S>) -> Tensor<S> { tanh(matmul(W, x)) }
+/// let (y, dy) = #pushforward(layer, at: x)
+/// dy(v)   // J·v
+/// ```
+@freestanding(expression)
+public macro pushforward<T: TensorScalar & ElementaryFloatingPoint>(_ function: (Tensor<T>) -> Tensor<T>, at x: Tensor<T>) -> (value: Tensor<T>, differential: (Tensor<T>) -> Tensor<T>) =
+  #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The value of a scalar function of a tensor and its differential (the directional derivative
+/// `∇f(x)·v`), by forward mode.
+@freestanding(expression)
+public macro pushforward<T: TensorScalar & ElementaryFloatingPoint>(_ function: (Tensor<T>) -> T, at x: Tensor<T>) -> (value: T, differential: (Tensor<T>) -> T) =
+  #externalMacro(module: "ZygoteMacros", type: "GradientMacro")
+
+/// The value of a tensor function of a scalar and its differential, by forward mode.
+@freestanding(expression)
+public macro pushforward<T: TensorScalar & ElementaryFloatingPoint>(_ function: (T) -> Tensor<T>, at x: T) -> (value: Tensor<T>, differential: (T) -> Tensor<T>) =
+  #externalMacro(module: "ZygoteMacros", type: "GradientMacro")

@@ -196,11 +196,21 @@ extension Tensor {
   }
 
   /// The only scalar of a tensor that holds exactly one (a rank-0 tensor, or shape `[1]`,
-  /// `[1, 1]`...). Reading it is not differentiated; see ``Tensor/sum()`` for a loss.
+  /// `[1, 1]`...).
+  ///
+  /// In a differentiated function, reading it passes the gradient back as a tensor of this
+  /// shape: the generated code adds the seed into the `scalar` of a zero tangent, which is why
+  /// the property is settable.
   /// - Precondition: ``scalarCount`` is 1.
   @inlinable public var scalar: Scalar {
-    precondition(scalarCount == 1, "Tensor.scalar: the tensor has shape \(_shape), not one scalar")
-    return withUnsafeBufferPointer { $0[0] }
+    get {
+      precondition(scalarCount == 1, "Tensor.scalar: the tensor has shape \(_shape), not one scalar")
+      return withUnsafeBufferPointer { $0[0] }
+    }
+    set {
+      precondition(scalarCount == 1, "Tensor.scalar: the tensor has shape \(_shape), not one scalar")
+      withUnsafeMutableBufferPointer { $0[0] = newValue }
+    }
   }
 
   /// The identity of this tensor value, used by ``Params`` and ``Grads``.

@@ -20,8 +20,8 @@
 /// vectors, and provides the elementary functions and the matrix kernel the tensors need.
 /// Other types should not conform: the kernels are tuned for these two.
 public protocol TensorScalar: BinaryFloatingPoint, SIMDScalar, Codable, Differentiable, TangentVector,
-  Sendable, CustomStringConvertible
-where RawSignificand: FixedWidthInteger {
+  DerivativeDropping, Sendable, CustomStringConvertible
+where RawSignificand: FixedWidthInteger, Tangent == Self {
   /// `e^x`
   static func _exp(_ x: Self) -> Self
   /// The natural logarithm `ln x`.
@@ -128,6 +128,8 @@ public enum AnyTensor: Sendable, CustomStringConvertible {
   case float(Tensor<Float>)
   /// A `Tensor<Double>`.
   case double(Tensor<Double>)
+  /// A tensor of any other scalar type, such as `Tensor<Dual<Double>>` in a Hessian.
+  case other(any _ErasedTensor)
 
   /// Wraps `tensor`.
   @inlinable public init<S: TensorScalar>(_ tensor: Tensor<S>) { self = S._erase(tensor) }
@@ -142,6 +144,7 @@ public enum AnyTensor: Sendable, CustomStringConvertible {
     switch self {
     case .float(let t): t.shape
     case .double(let t): t.shape
+    case .other(let t): t.shape
     }
   }
 
@@ -150,6 +153,7 @@ public enum AnyTensor: Sendable, CustomStringConvertible {
     switch self {
     case .float(let t): t.description
     case .double(let t): t.description
+    case .other(let t): t.description
     }
   }
 
@@ -164,8 +168,40 @@ public enum AnyTensor: Sendable, CustomStringConvertible {
       self = .float(Tensor<Float>(0))
       a.accumulate(b)
       self = .double(a)
+    case (.other(let a), .other(let b)):
+      self = .other(a._adding(b))
     default:
-      preconditionFailure("Grads: one parameter received gradients of both Float and Double")
+      preconditionFailure("Grads: one parameter received gradients of two scalar types")
     }
+  }
+}
+
+/// A tensor of a scalar type other than `Float` and `Double`, behind an existential, so that
+/// ``AnyTensor`` can hold it (see ``_ErasedTensorOf``).
+public protocol _ErasedTensor: Sendable, CustomStringConvertible {
+  /// The tensor's shape.
+  var shape: [Int] { get }
+  /// The sum of this tensor and `other`, which must hold the same scalar type.
+  func _adding(_ other: any _ErasedTensor) -> any _ErasedTensor
+}
+
+/// A `Tensor<Scalar>` as an ``_ErasedTensor``.
+public struct _ErasedTensorOf<Scalar: TensorScalar>: _ErasedTensor {
+  /// The wrapped tensor.
+  public var tensor: Tensor<Scalar>
+  /// Wraps `tensor`.
+  @inlinable public init(_ tensor: Tensor<Scalar>) { self.tensor = tensor }
+  /// The tensor's shape.
+  public var shape: [Int] { tensor.shape }
+  /// The tensor's description.
+  public var description: String { tensor.description }
+  /// `self + other`.
+  public func _adding(_ other: any _ErasedTensor) -> any _ErasedTensor {
+    guard let other = other as? _ErasedTensorOf<Scalar> else {
+      preconditionFailure("Grads: one parameter received gradients of two scalar types")
+    }
+    var sum = tensor
+    sum.accumulate(other.tensor)
+    return _ErasedTensorOf(sum)
   }
 }

@@ -149,7 +149,8 @@ enum FunctionRuleGenerator {
       parameters: differentiatedNames + closureTypes.keys.sorted(), body: restructured, localFunctionRules: localRules,
       implicitParameters: ImplicitParameterMode(), lineTable: lineTable,
       inoutParameters: isMutating && selfTangent != nil ? [SelfDifferentiation.name] : [],
-      otherParameters: function.parameters.map(\.name).filter { name in !differentiated.contains { $0.name == name } })
+      otherParameters: function.parameters.map(\.name).filter { name in !differentiated.contains { $0.name == name } }
+        + genericParameterNames(function.genericParameters))
     for parameter in function.parameters { differentiator.noteTupleLabels(ofParameter: parameter.name, type: parameter.type) }
     differentiator.closureParameters = Set(closureTypes.keys)
     differentiator.inactiveProperties = Set((selfTangent?.inactiveProperties ?? []).map { "\(SelfDifferentiation.name).\($0)" })
@@ -283,6 +284,30 @@ enum FunctionRuleGenerator {
   }
 
 
+  /// The names a generic parameter clause declares (`<S: TensorScalar, each T>` → `S`, `T`):
+  /// types, never free variables, so that `S.self` or `S(2)` is not read as a parameter.
+  static func genericParameterNames(_ clause: String?) -> [String] {
+    guard let clause else { return [] }
+    var depth = 0
+    var pieces: [String] = [""]
+    for character in clause.dropFirst().dropLast() {
+      switch character {
+      case "<", "(", "[": depth += 1
+      case ">", ")", "]": depth -= 1
+      case "," where depth == 0:
+        pieces.append("")
+        continue
+      default: break
+      }
+      pieces[pieces.count - 1].append(character)
+    }
+    return pieces.compactMap { piece in
+      var name = piece.split(separator: ":", maxSplits: 1).first.map { $0.trimmingSpaces } ?? ""
+      if name.hasPrefix("each ") { name = String(name.dropFirst(5)).trimmingSpaces }
+      return name.isEmpty ? nil : name
+    }
+  }
+
   /// The generic parameters constrained to a floating-point protocol: they are their own tangent.
   static func floatingPointGenericParameters(_ function: FunctionDeclaration) -> Set<String> {
     floatingPointGenericParameters(genericParameters: function.genericParameters, whereClause: function.whereClause)
@@ -299,7 +324,7 @@ enum FunctionRuleGenerator {
       guard parts.count == 2 else { continue }
       var name = parts[0]
       if name.hasPrefix("where ") { name = String(name.dropFirst(6)).trimmingSpaces }
-      if parts[1].contains("FloatingPoint") || parts[1].contains("Real") { names.insert(name) }
+      if parts[1].contains("FloatingPoint") || parts[1].contains("Real") || parts[1].contains("TensorScalar") { names.insert(name) }
     }
     return names
   }

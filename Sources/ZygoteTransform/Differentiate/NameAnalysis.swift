@@ -349,6 +349,11 @@ extension Expression {
       return names
     case .ternary(_, let then, let otherwise, _):
       return then.differentiableNamesRead.union(otherwise.differentiableNamesRead)
+    case .arrayLiteral(let elements, _):
+      // `[1, xs.count]` holds no derivative even though it reads `xs`.
+      return elements.reduce(into: Set<String>()) { $0.formUnion($1.differentiableNamesRead) }
+    case .tuple(let elements, _):
+      return elements.reduce(into: Set<String>()) { $0.formUnion($1.value.differentiableNamesRead) }
     case .parenthesized(let inner, _), .cast(let inner, _, _, _), .forceUnwrap(let inner, _),
       .optionalChain(let inner, _), .try(let inner, _, _), .await(let inner, _), .postfixOperator(_, let inner, _):
       return inner.differentiableNamesRead
