@@ -32,7 +32,7 @@ struct Workload {
 
 /// All workloads, in table order. Inputs are built here, before anything is timed.
 func allWorkloads() -> [Workload] {
-  [W1.make(), W2.make(), W3.makeP(), W3.makeQ(), W4.make(), W5.make(), W5t.make(), W6.make(), W8.make()]
+  [W1.make(), W2.make(), W3.makeP(), W3.makeQ(), W4.make(), W5.make(), W5t.make(), W6.make(), W8.make(), W8t.make()]
 }
 
 /// The largest relative difference between `candidate` and `reference`, over components.

@@ -90,24 +90,55 @@ extension Dual: TensorScalar where T: TensorScalar {
   /// `cos x` on dual numbers.
   @inlinable public static func _cos(_ x: Dual) -> Dual { _elementaryCos(x) }
 
-  /// `C = A·B` as three products of plain matrices: `C = AB + (A'B + AB')ε`.
-  public static func _matrixMultiply(
+  /// `C = A·B` as three products of plain matrices: `C = AB + (A'B + AB')ε`. A factor whose
+  /// derivatives are all zero (a constant, such as weights converted with `Tensor<S>(w)`) skips
+  /// its product.
+  ///
+  /// Inlinable so that a caller specialised for `Dual<Double>` runs this specialised too (the
+  /// unspecialised form looks up generic metadata for every element).
+  @inlinable public static func _matrixMultiply(
     _ a: UnsafePointer<Dual>, _ b: UnsafePointer<Dual>, _ c: UnsafeMutablePointer<Dual>,
     m: Int, k: Int, n: Int
   ) {
-    let aValues = (0..<m * k).map { a[$0].value }
-    let aDerivatives = (0..<m * k).map { a[$0].derivative }
-    let bValues = (0..<k * n).map { b[$0].value }
-    let bDerivatives = (0..<k * n).map { b[$0].derivative }
-    var values = [T](repeating: 0, count: m * n)
-    var derivativeOfA = [T](repeating: 0, count: m * n)
-    var derivativeOfB = [T](repeating: 0, count: m * n)
-    T._matrixMultiply(aValues, bValues, &values, m: m, k: k, n: n)
-    T._matrixMultiply(aDerivatives, bValues, &derivativeOfA, m: m, k: k, n: n)
-    T._matrixMultiply(aValues, bDerivatives, &derivativeOfB, m: m, k: k, n: n)
-    for i in 0..<m * n {
-      (c + i).initialize(to: Dual(values[i], derivative: derivativeOfA[i] + derivativeOfB[i]))
+    let (aValues, aDerivatives) = _split(a, count: m * k)
+    let (bValues, bDerivatives) = _split(b, count: k * n)
+    let count = m * n
+    let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      T._matrixMultiply(aValues, bValues, buffer.baseAddress!, m: m, k: k, n: n)
+      initialized = count
     }
+    var derivatives = [T](repeating: 0, count: count)
+    if let aDerivatives {
+      T._matrixMultiply(aDerivatives, bValues, &derivatives, m: m, k: k, n: n)
+    }
+    if let bDerivatives {
+      let product = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        T._matrixMultiply(aValues, bDerivatives, buffer.baseAddress!, m: m, k: k, n: n)
+        initialized = count
+      }
+      for i in 0..<count { derivatives[i] += product[i] }
+    }
+    for i in 0..<count {
+      (c + i).initialize(to: Dual(values[i], derivative: derivatives[i]))
+    }
+  }
+
+  /// The values of `count` dual numbers, and their derivatives unless all are exactly zero.
+  @inlinable static func _split(_ source: UnsafePointer<Dual>, count: Int) -> (values: [T], derivatives: [T]?) {
+    var hasDerivatives = false
+    let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      for i in 0..<count {
+        (buffer.baseAddress! + i).initialize(to: source[i].value)
+        if !source[i].derivative._isExactlyZero { hasDerivatives = true }
+      }
+      initialized = count
+    }
+    guard hasDerivatives else { return (values, nil) }
+    let derivatives = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      for i in 0..<count { (buffer.baseAddress! + i).initialize(to: source[i].derivative) }
+      initialized = count
+    }
+    return (values, derivatives)
   }
 
   /// Wraps a dual tensor for ``Grads``.

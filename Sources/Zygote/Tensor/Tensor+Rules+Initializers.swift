@@ -1,5 +1,6 @@
 // Rules for the initializers that build a tensor from differentiated scalars: `Tensor(s)`,
-// `Tensor(xs)`, `Tensor(shape: s, scalars: xs)` and `Tensor(shape: s, repeating: x)`. Generated
+// `Tensor(xs)`, `Tensor(shape: s, scalars: xs)`, `Tensor(shape: s, repeating: x)`, and the
+// conversion `Tensor<S>(t)`. Generated
 // code calls an initializer's rule as `Tensor._vjpm(init: ...)` with the arguments in order and
 // no labels; the pullback returns `NoTangent` for the type, then one gradient per argument
 // (`NoTangent` for a shape).
@@ -28,5 +29,12 @@ extension Tensor {
     init shape: [Int], _ value: Scalar
   ) -> (value: Tensor, pullback: (Tensor) -> (NoTangent, NoTangent, Scalar)) {
     (Tensor(shape: shape, repeating: value), { g in (NoTangent(), NoTangent(), g.sum()) })
+  }
+
+  /// Rule for `Tensor<S>(other)`, a conversion of the scalar type: the gradient is converted back.
+  @inlinable public static func _vjpm<Other: TensorScalar>(
+    init other: Tensor<Other>
+  ) -> (value: Tensor, pullback: (Tensor) -> (NoTangent, Tensor<Other>)) {
+    (Tensor(other), { g in (NoTangent(), Tensor<Other>(g)) })
   }
 }

@@ -149,6 +149,23 @@ extension Tensor {
     }
   }
 
+  /// The scalars of `other` converted to this scalar type, in the same shape.
+  ///
+  /// In code generic over its scalar this brings a constant into the caller's type:
+  /// `Tensor<S>(weights)` is `weights` as constant dual numbers when `S` is `Dual<Double>`
+  /// (forward mode, Hessians). Converting dual numbers to `Double` keeps their values only.
+  ///
+  /// ```swift
+  /// let w = Tensor<Double>([1, 2])
+  /// Tensor<Float>(w)   // [1.0, 2.0]
+  /// ```
+  @inlinable public init<Other: TensorScalar>(_ other: Tensor<Other>) {
+    let source = other.scalars
+    self.init(shape: other.shape) { buffer in
+      for i in source.indices { (buffer.baseAddress! + i).initialize(to: Scalar(source[i])) }
+    }
+  }
+
   /// A tensor of the same shape as `other` with every scalar equal to `value`.
   @inlinable public init(repeating value: Scalar, like other: Tensor) {
     self.init(shape: other._shape, repeating: value)

@@ -72,7 +72,22 @@ func tensorFromScalars<S: TensorScalar>(_ a: S, _ b: S) -> S {
   return matmul(row, grid).scalar + (filled * row).sum() * one.scalar
 }
 
+/// Converts its argument to the scalar type it already has: the conversion's rule passes the
+/// gradient back.
+@Differentiable
+func tensorConverted<S: TensorScalar>(_ x: Tensor<S>) -> S { (Tensor<S>(x) * x).sum() }
+
 final class TensorHigherOrderTests: XCTestCase {
+  func testConversionBetweenScalarTypesIsDifferentiated() {
+    let x = Tensor<Double>([0.5, -2])
+    XCTAssertEqual(#gradient(tensorConverted, at: x), 2 * x)
+    XCTAssertEqual(#hessian(tensorConverted, at: x), Tensor(shape: [2, 2], scalars: [2, 0, 0, 2]))
+    // Double to Float and back: the pullback converts the gradient to the operand's type.
+    let (value, pullback) = Tensor<Float>._vjpm(init: x)
+    XCTAssertEqual(value, Tensor<Float>([0.5, -2]))
+    XCTAssertEqual(pullback(Tensor<Float>([1, 3])).1, Tensor<Double>([1, 3]))
+  }
+
   func testInitializersAndScalarAreDifferentiated() {
     // f = (a·b + b·a·a) + (a·b·a + a·b·b·a)·b = ab + a²b + a²b² + a²b³
     let (a, b) = (0.7, -1.3)
