@@ -77,7 +77,31 @@ func tensorFromScalars<S: TensorScalar>(_ a: S, _ b: S) -> S {
 @Differentiable
 func tensorConverted<S: TensorScalar>(_ x: Tensor<S>) -> S { (Tensor<S>(x) * x).sum() }
 
+/// The README's tensor example: a global constant brought into the scalar type with `Tensor<S>(w)`.
+let readmeW = Tensor<Double>(shape: [3, 2], scalars: [0.5, -1, 0.25, 2, -0.75, 1.5])
+
+@Differentiable
+func readmeLayer<S: TensorScalar>(_ x: Tensor<S>) -> Tensor<S> { tanh(matmul(Tensor<S>(readmeW), x)) }
+
+@Differentiable
+func readmeEnergy<S: TensorScalar>(_ x: Tensor<S>) -> S { (x * x * x).sum() + readmeLayer(x).sum() }
+
 final class TensorHigherOrderTests: XCTestCase {
+  func testReadmeExample() {
+    let x = Tensor<Double>([0.3, -0.7])
+    let t = tanh(matmul(readmeW, x))
+    let (y, dy) = #pushforward(readmeLayer, at: x)
+    XCTAssertEqual(y, t)
+    assertClose(dy(Tensor([1, 0])), (1 - t * t) * readmeW.transposed()[0], accuracy: 1e-15)
+    XCTAssertEqual(#jacobian(readmeLayer, at: x).count, 3)
+    // H = diag(6x) + Wᵀ diag(−2t(1 − t²)) W
+    let curvature = -2 * t * (1 - t * t)
+    let expected = matmul(readmeW.transposed(), curvature.reshaped(to: [3, 1]) * readmeW)
+      + Tensor(shape: [2, 2], scalars: [6 * x.scalars[0], 0, 0, 6 * x.scalars[1]])
+    assertClose(#hessian(readmeEnergy, at: x), expected, accuracy: 1e-14)
+    assertClose(#hessianVectorProduct(readmeEnergy, at: x, direction: Tensor([1, 0])), expected[0], accuracy: 1e-14)
+  }
+
   func testConversionBetweenScalarTypesIsDifferentiated() {
     let x = Tensor<Double>([0.5, -2])
     XCTAssertEqual(#gradient(tensorConverted, at: x), 2 * x)
