@@ -170,3 +170,21 @@ public func _jacobian<T: TensorScalar & ElementaryFloatingPoint>(
   }
   return (0..<m).map { i in Tensor(shape: x.shape, scalars: columns.map { $0[i] }) }
 }
+
+// MARK: - A readable error for tensor functions that are not generic over their scalar
+
+/// Reached only when a tensor function cannot run on dual tensors: it is written for
+/// `Tensor<Double>` instead of a generic scalar.
+@available(*, unavailable, message: "#hessian of a tensor function needs it generic over its scalar, e.g. func f<S: TensorScalar>(_ x: Tensor<S>) -> S: the Hessian runs its pullback on Tensor<Dual<Double>> (forward over reverse); bring constants in with Tensor<S>(w)")
+@_disfavoredOverload
+public func _hessian<S: TensorScalar, R, G, H>(at x: Tensor<S>, _ rule: (Tensor<S>) -> (value: R, pullback: (R) -> G)) -> H { fatalError() }
+
+/// Reached only when a tensor function cannot run on dual tensors (see `_hessian`).
+@available(*, unavailable, message: "#hessianVectorProduct of a tensor function needs it generic over its scalar, e.g. func f<S: TensorScalar>(_ x: Tensor<S>) -> S: it runs the pullback on Tensor<Dual<Double>> (forward over reverse); bring constants in with Tensor<S>(w)")
+@_disfavoredOverload
+public func _hessianVectorProduct<S: TensorScalar, R, G, H>(at x: Tensor<S>, direction v: Tensor<S>, _ rule: (Tensor<S>) -> (value: R, pullback: (R) -> G)) -> H { fatalError() }
+
+/// Reached only when a tensor function cannot run on dual tensors.
+@available(*, unavailable, message: "#pushforward of a tensor function needs it generic over its scalar, e.g. func f<S: TensorScalar>(_ x: Tensor<S>) -> Tensor<S>: forward mode evaluates it on Tensor<Dual<Double>>; bring constants in with Tensor<S>(w)")
+@_disfavoredOverload
+public func _pushforward<S: TensorScalar, R>(at x: Tensor<S>, _ f: @escaping (Tensor<S>) -> R) -> (value: R, differential: (Tensor<S>) -> R) { fatalError() }

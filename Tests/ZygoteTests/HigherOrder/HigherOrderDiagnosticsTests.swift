@@ -21,7 +21,13 @@ final class HigherOrderDiagnosticsTests: XCTestCase {
       _ = #hessianVectorProduct(concreteProduct, at: [1.0, 2.0], direction: [1.0, 0.0])
       _ = #pushforward(concreteSquare, at: 2.0)
       _ = #derivative({ x in #derivative(concreteSquare, at: x) }, at: 2.0)
+      _ = #hessian(concreteTensorLoss, at: Tensor([1.0, 2.0]))
+      _ = #hessianVectorProduct(concreteTensorLoss, at: Tensor([1.0, 2.0]), direction: Tensor([1.0, 0.0]))
+      _ = #pushforward(concreteTensorLoss, at: Tensor([1.0, 2.0]))
     }
+
+    @Differentiable
+    func concreteTensorLoss(_ x: Tensor<Double>) -> Double { (x * x).sum() }
 
     """
 
@@ -45,6 +51,9 @@ final class HigherOrderDiagnosticsTests: XCTestCase {
       ("hessianVectorProduct", 12, "is unavailable: #hessianVectorProduct needs a function generic over its scalar"),
       ("pushforward", 13, "'_pushforward(at:_:)' is unavailable: #pushforward needs a function generic over its scalar"),
       ("derivative", 14, "is unavailable: a #derivative or #gradient that holds a nested one evaluates its closure on Dual numbers"),
+      ("hessian", 15, "'_hessian(at:_:)' is unavailable: #hessian of a tensor function needs it generic over its scalar, e.g. func f<S: TensorScalar>"),
+      ("hessianVectorProduct", 16, "is unavailable: #hessianVectorProduct of a tensor function needs it generic over its scalar"),
+      ("pushforward", 17, "'_pushforward(at:_:)' is unavailable: #pushforward of a tensor function needs it generic over its scalar"),
     ]
     let lines = output.components(separatedBy: "\n")
     for expectation in expectations {
@@ -55,6 +64,6 @@ final class HigherOrderDiagnosticsTests: XCTestCase {
     }
     // Nothing else: one error per use (each printed twice, as a line and in the source excerpt).
     let errors = lines.filter { $0.hasPrefix("macro expansion") && $0.contains(": error: ") }
-    XCTAssertEqual(Set(errors).count, 4, "compiler said:\n\(output)")
+    XCTAssertEqual(Set(errors).count, 7, "compiler said:\n\(output)")
   }
 }
