@@ -24,7 +24,20 @@
 /// See also: `_vjp(dropgrad:)`.
 @inlinable
 public func dropgrad<T>(_ x: T) -> T {
-  x
+  // Code generic over `BinaryFloatingPoint` reaches this overload even when `T` is a dual number:
+  // the check is folded away once specialised.
+  if let droppable = x as? any DerivativeDropping, let stopped = droppable._withoutDerivatives as? T {
+    return stopped
+  }
+  return x
+}
+
+/// `x` without the derivatives its elements may carry (see the scalar form); the identity
+/// on arrays of anything but dual numbers.
+@inlinable
+public func dropgrad<T>(_ x: [T]) -> [T] {
+  guard T.self is any DerivativeDropping.Type else { return x }
+  return x.map(dropgrad)
 }
 
 /// The rule for `dropgrad(x)`: the value `x` and a pullback that returns the zero tangent.
@@ -39,7 +52,7 @@ public func dropgrad<T>(_ x: T) -> T {
 /// (for an array, zeros of the same count).
 @inlinable
 public func _vjp<T: Differentiable>(dropgrad x: T) -> (value: T, pullback: (T.Tangent) -> T.Tangent) {
-  (x, { _ in x.zeroTangent })
+  (dropgrad(x), { _ in x.zeroTangent })
 }
 
 // MARK: - Dropping the derivatives that dual numbers carry

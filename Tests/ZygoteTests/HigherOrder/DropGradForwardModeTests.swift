@@ -62,3 +62,25 @@ final class DropGradForwardModeTests: XCTestCase {
     }
   }
 }
+
+/// Generic over `BinaryFloatingPoint` only: `dropgrad` resolves to the unconstrained overloads,
+/// which must still find the dual parts at run time.
+@Differentiable
+func halfStoppedBinary<T: BinaryFloatingPoint>(_ x: T) -> T { x * dropgrad(x) }
+
+@Differentiable
+func halfStoppedBinaryArray<T: BinaryFloatingPoint>(_ x: [T]) -> T { x[0] * dropgrad(x)[0] * x[1] }
+
+final class DropGradBinaryFloatingPointTests: XCTestCase {
+  func testUnconstrainedOverloadsDropDualParts() {
+    XCTAssertEqual(#gradient(halfStoppedBinary, at: 3.0), 3)
+    XCTAssertEqual(halfStoppedBinary(Dual(3.0, derivative: 1)).derivative, 3)
+    XCTAssertEqual(#hessian(halfStoppedBinary, at: 3.0), 0)
+    // f = x₀·stop(x₀)·x₁: ∇f = (stop(x₀)·x₁, x₀·stop(x₀)); H = [[0, stop(x₀)], [stop(x₀), 0]].
+    XCTAssertEqual(#gradient(halfStoppedBinaryArray, at: [2.0, 5.0]), [10, 4])
+    XCTAssertEqual(#hessian(halfStoppedBinaryArray, at: [2.0, 5.0]), [[0, 2], [2, 0]])
+    // Values without dual parts pass through unchanged.
+    XCTAssertEqual(dropgrad([1.0, 2.0]), [1, 2])
+    XCTAssertEqual(dropgrad("text"), "text")
+  }
+}
