@@ -13,6 +13,7 @@
 /// a differentiated argument needs a derivative too: a built-in rule, `@Differentiable`, or an
 /// `@Adjoint(of:)`.
 @attached(peer, names: named(_vjp), named(_vjpm), prefixed(_vjp_))
+@attached(body)
 public macro Differentiable() = #externalMacro(module: "ZygoteMacros", type: "DifferentiableMacro")
 
 /// Declares a custom derivative for `function` (Zygote's `@adjoint`): the annotated function

@@ -71,6 +71,12 @@ final class ExamplePackageTests: XCTestCase {
       XCTAssertEqual(value, 0.5 - x + 2 * x * x + 1.25 * x * x * x, accuracy: 1e-12, "poly(\(x))")
       XCTAssertEqual(gradient, -1 + 4 * x + 3.75 * x * x, accuracy: 1e-12, "poly'(\(x))")
     }
+    // A Params closure inside a function calls the unannotated `cube`: found in the generated table.
+    for x in [-1.5, 0.25, 2.0] {
+      let (value, gradient) = try Self.numbers(executable, ["--params", "\(x)"], tag: "params")
+      XCTAssertEqual(value, x * x * x, accuracy: 1e-12, "params(\(x))")
+      XCTAssertEqual(gradient, 3 * x * x, accuracy: 1e-12, "params'(\(x))")
+    }
   }
 
   /// The plugin reruns only when its target's sources change: not at all in a build with nothing

@@ -6,7 +6,8 @@ import XCTest
 ///
 /// A case file holds one declaration carrying `@Differentiable` or `@Adjoint(of:)` (a peer
 /// expansion), or one line starting with `#` (a freestanding expansion). A first line
-/// `// context: <declaration>` puts the case inside that lexical context (e.g. a struct).
+/// `// context: <declaration>` puts the case inside that lexical context (e.g. a struct), and
+/// `// role: body` expands `@Differentiable`'s body role instead of its peer.
 /// `RECORD_GOLDEN=1 swift test` rewrites the expected files and fails, so that a reviewer reads
 /// the diff.
 final class GoldenExpansionTests: XCTestCase {
@@ -90,8 +91,13 @@ enum GoldenFiles {
   static func expand(_ caseSource: String) -> String {
     var lines = caseSource.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var lexicalContext: [String] = []
-    while let first = lines.first, first.hasPrefix("// context: ") {
-      lexicalContext.append(String(first.dropFirst("// context: ".count)))
+    var role = "peer"
+    while let first = lines.first, first.hasPrefix("// context: ") || first.hasPrefix("// role: ") {
+      if first.hasPrefix("// role: ") {
+        role = String(first.dropFirst("// role: ".count))
+      } else {
+        lexicalContext.append(String(first.dropFirst("// context: ".count)))
+      }
       lines.removeFirst()
     }
     let source = lines.joined(separator: "\n")
@@ -113,7 +119,7 @@ enum GoldenFiles {
           diagnostics: members.diagnostics + conformance.diagnostics)
       } else {
         result = MacroExpander.expandAttached(
-          macroName: name, role: "peer", attributeSource: "@\(name)", declarationSource: source, extendedType: nil, context: context)
+          macroName: name, role: role, attributeSource: "@\(name)", declarationSource: source, extendedType: nil, context: context)
       }
     }
     var output = result.expandedSource ?? ""

@@ -520,12 +520,14 @@ public struct FunctionDeclaration: Equatable, Sendable {
   public var range: SourceRange
   /// The range of the name, for diagnostics.
   public var nameRange: SourceRange
+  /// The body's range, braces included; nil for a declaration without body.
+  public var bodyRange: SourceRange?
 
   /// Creates a function declaration.
   public init(
     attributes: [Attribute], modifiers: [String], name: String, genericParameters: String?,
     parameters: [Parameter], effects: String?, resultType: TypeSyntax?, whereClause: String?,
-    body: [Statement]?, range: SourceRange, nameRange: SourceRange
+    body: [Statement]?, range: SourceRange, nameRange: SourceRange, bodyRange: SourceRange? = nil
   ) {
     self.attributes = attributes
     self.modifiers = modifiers
@@ -538,6 +540,7 @@ public struct FunctionDeclaration: Equatable, Sendable {
     self.body = body
     self.range = range
     self.nameRange = nameRange
+    self.bodyRange = bodyRange
   }
 }
 

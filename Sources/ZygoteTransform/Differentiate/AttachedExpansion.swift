@@ -1,4 +1,5 @@
-// `@Differentiable` on a function and `@Adjoint(of:)` on a custom rule: peers.
+// `@Differentiable` on a function and `@Adjoint(of:)` on a custom rule: peers (and the body
+// role of `@Differentiable`, RecordingPrologue.swift).
 
 enum AttachedExpansion {
   static func expand(
@@ -15,6 +16,14 @@ enum AttachedExpansion {
     }
     let lineTable = LineTable(source: declarationSource, firstLine: context.line, fileName: context.fileName)
     switch macroName {
+    case "Differentiable" where role == "body":
+      guard case .function(let function) = declaration else {
+        // The peer role reports what is wrong with the declaration.
+        return ExpansionResult(expandedSource: nil, diagnostics: [])
+      }
+      return RecordingPrologue.body(
+        for: function, declarationSource: declarationSource, placement: placement(in: context), context: context,
+        lineTable: lineTable)
     case "Differentiable":
       return differentiablePeer(declaration, source: declarationSource, context: context, lineTable: lineTable, whole: whole)
     case "Adjoint":
@@ -54,10 +63,16 @@ enum AttachedExpansion {
         return ExpansionResult(expandedSource: "", diagnostics: [])
       }
       // A body that takes a nested derivative gets a forward-mode rule (ForwardModeRule.swift).
-      if let forward = ForwardModeRule.rule(for: function, declarationSource: source, placement: placement(in: context)) {
-        return ExpansionResult(expandedSource: forward.source, diagnostics: forward.diagnostics)
+      let generated =
+        ForwardModeRule.rule(for: function, declarationSource: source, placement: placement(in: context))
+        ?? FunctionRuleGenerator.rule(for: function, placement: placement(in: context), lineTable: lineTable, isInlinable: false)
+      if placement(in: context) == .local {
+        // A peer of a nested function is invisible to every lookup (Swift 6.3.1), its own body's
+        // included: the rule goes into the function's body instead (RecordingPrologue.swift),
+        // and an enclosing @Differentiable function declares its own copy. The peer only
+        // reports what cannot be differentiated.
+        return ExpansionResult(expandedSource: generated.source == nil ? nil : "", diagnostics: generated.diagnostics)
       }
-      let generated = FunctionRuleGenerator.rule(for: function, placement: placement(in: context), lineTable: lineTable, isInlinable: false)
       return ExpansionResult(expandedSource: generated.source, diagnostics: generated.diagnostics)
     case .type(let type):
       let attribute = type.attributes.first { $0.name == "Differentiable" || $0.name == "Zygote.Differentiable" }

@@ -33,7 +33,7 @@ enum ClosureDifferentiation {
   ///   closure captures, each with the `_GradientBox` its pullback adds the variable's gradient to.
   static func differentiate(
     _ closure: ClosureExpression, argumentCount: Int, shape: ClosureResultShape, lineTable: LineTable,
-    capturedGradients: [(name: String, box: String)] = []
+    capturedGradients: [(name: String, box: String)] = [], recordsCalls: Bool = false
   ) -> GeneratedSource {
     if shape == .gradient || shape == .valueWithGradient, let resultType = closure.resultType {
       switch resultType {
@@ -59,7 +59,7 @@ enum ClosureDifferentiation {
       statements = LoopReturnRewriting.rewrite(statements, resultType: resultType)
     }
     let body = ExitRestructuring.restructure(statements, scope: .function)
-    let mode = ImplicitParameterMode(callsAreActive: shape == .implicitParameters)
+    let mode = ImplicitParameterMode(callsAreActive: shape == .implicitParameters, recordsCalls: recordsCalls)
     let differentiator = Differentiator(
       parameters: parameterNames + capturedNames, body: body,
       localFunctionRules: FunctionRuleGenerator.nestedDifferentiableFunctions(in: body),

@@ -16,6 +16,10 @@ struct ImplicitParameterMode {
   /// Whether every call of a function is differentiated even with no active argument (inside
   /// `#gradient(Params(...)) { ... }`, where any callee may read a parameter).
   var callsAreActive = false
+  /// Whether calls of functions are rule calls found at run time, `_vjp(recording: f, x, named:
+  /// "f")`: in a `#gradient(Params(...))` closure inside a function, where `f` may be nested in
+  /// that function and its rule has no name the closure can use (RecordingPrologue.swift).
+  var recordsCalls = false
 }
 
 /// What a `return` means in the block being differentiated.

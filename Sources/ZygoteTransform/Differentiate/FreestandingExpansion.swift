@@ -21,7 +21,10 @@ enum FreestandingExpansion {
       return higherOrder
     }
     if macroName == "gradient", arguments.count == 1, arguments[0].label == nil, let body = trailing.first?.closure {
-      return implicitParameterGradient(parameters: arguments[0].value, body: body, lineTable: lineTable)
+      // Inside a function, a callee may be a function nested there, whose rule has no name the
+      // closure can use: its calls find their rules when the code runs (RecordingPrologue.swift).
+      let insideFunction = AttachedExpansion.placement(in: context) == .local
+      return implicitParameterGradient(parameters: arguments[0].value, body: body, recordsCalls: insideFunction, lineTable: lineTable)
     }
     if macroName == "differentiable" {
       guard arguments.count == 1, trailing.isEmpty else {
@@ -95,11 +98,12 @@ enum FreestandingExpansion {
     return ExpansionResult(expandedSource: "DifferentiableFunction { \(rule) $0) }", diagnostics: [])
   }
 
-  private static func implicitParameterGradient(parameters: Expression, body: ClosureExpression, lineTable: LineTable) -> ExpansionResult {
+  private static func implicitParameterGradient(parameters: Expression, body: ClosureExpression, recordsCalls: Bool, lineTable: LineTable) -> ExpansionResult {
     if !body.parameters.isEmpty {
       return failure("the closure of #gradient(Params(...)) takes no arguments", at: body.range)
     }
-    let generated = ClosureDifferentiation.differentiate(body, argumentCount: 0, shape: .implicitParameters, lineTable: lineTable)
+    let generated = ClosureDifferentiation.differentiate(
+      body, argumentCount: 0, shape: .implicitParameters, lineTable: lineTable, recordsCalls: recordsCalls)
     guard let source = generated.source else { return ExpansionResult(expandedSource: nil, diagnostics: generated.diagnostics) }
     return ExpansionResult(expandedSource: "_gradient(params: \(parameters.swiftSource)) \(source)", diagnostics: [])
   }

@@ -144,10 +144,14 @@ enum FunctionRuleGenerator {
     let desugared = Desugaring.desugar(statements, parameters: differentiatedNames)
     let withLoopReturns = LoopReturnRewriting.rewrite(desugared, resultType: resultText)
     let restructured = ExitRestructuring.restructure(withLoopReturns, scope: .function)
-    let localRules = nestedDifferentiableFunctions(in: restructured)
+    var localRules = nestedDifferentiableFunctions(in: restructured)
+    // A nested function's recursive calls use its own rule, declared next to it (and again in
+    // its body, RecordingPrologue.swift), where its name may mean a prologue-free copy.
+    if placement == .local { localRules[function.name] = RuleNames.localFunctionPrefix + function.name }
     let differentiator = Differentiator(
       parameters: differentiatedNames + closureTypes.keys.sorted(), body: restructured, localFunctionRules: localRules,
-      implicitParameters: ImplicitParameterMode(), lineTable: lineTable,
+      // A nested function's callees may be nested functions too, whose rules it cannot name.
+      implicitParameters: ImplicitParameterMode(recordsCalls: placement == .local), lineTable: lineTable,
       inoutParameters: isMutating && selfTangent != nil ? [SelfDifferentiation.name] : [],
       otherParameters: function.parameters.map(\.name).filter { name in !differentiated.contains { $0.name == name } }
         + genericParameterNames(function.genericParameters))

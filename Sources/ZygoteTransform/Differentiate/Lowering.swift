@@ -336,6 +336,13 @@ extension Differentiator {
         return emitOperation(call, operands: [.inactive(name)] + operands, valueNeeded: valueNeeded, at: range, into: &forward)
       } else if let local = localFunctionRules[name] {
         ruleCall = "\(local)(\(operands.map(\.valueText).joined(separator: ", ")))"
+      } else if implicitParameters.recordsCalls, !RuleNames.libraryFunctions.contains(name),
+        (1...RecordingPrologue.maximumParameterCount).contains(operands.count)
+      {
+        let arguments = operands.map(\.valueText).joined(separator: ", ")
+        // `_ZygoteModuleRules` is resolved here, in the user's module, where the build plugin's
+        // output may declare one that lists its rules (Params/PullbackRecording.swift).
+        ruleCall = "\(RuleNames.function)(recording: \(name), \(arguments), named: \"\(name)\", rules: _ZygoteModuleRules.rules(named:))"
       } else {
         ruleCall = "\(RuleNames.function)(\(RuleNames.label(name)): \(operands.map(\.valueText).joined(separator: ", ")))"
         if !RuleNames.libraryFunctions.contains(name) {

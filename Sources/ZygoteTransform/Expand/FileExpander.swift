@@ -79,6 +79,18 @@ public enum FileExpander {
     if let source = result.expandedSource {
       lines.append(trimmingTrailingBlankLines(source))
     }
+    if case .attached(let attribute, "peer", _) = use.kind, use.macroName == "Differentiable", result.expandedSource == "",
+      AttachedExpansion.placement(in: context) == .local
+    {
+      // A nested function's rule is declared in its body (its peer is invisible): show the body.
+      let body = MacroExpander.expandAttached(
+        macroName: use.macroName, role: "body", attributeSource: attribute, declarationSource: use.source,
+        extendedType: nil, context: context)
+      if let source = body.expandedSource {
+        lines.append("// its body, with the rule (a nested function's peer is invisible to lookups):")
+        lines.append(trimmingTrailingBlankLines(source))
+      }
+    }
     var errors = 0
     for diagnostic in result.diagnostics {
       let length = use.source.utf8.count

@@ -15,6 +15,9 @@ struct Generation {
   var sections: [Section] = []
   var errors: [(fileIndex: Int, start: Int, text: String)] = []
   var generatedFunctions: [(fileIndex: Int, start: Int, title: String)] = []
+  /// The generated rules of global functions that a call finding its rule at run time can use
+  /// (see `ModuleRuleTable`), by function name: each a closure expression calling the rule.
+  var runtimeRules: [String: [String]] = [:]
   /// The files whose imports the generated file needs.
   var contributingFiles = Set<Int>()
   private var queue: [FunctionIndex.Key] = []
@@ -32,7 +35,7 @@ struct Generation {
     for (fileIndex, file) in files.enumerated() {
       for use in MacroUseScanner.scan(file.text) {
         switch use.kind {
-        case .attached where use.macroName == "Differentiable", .freestanding:
+        case .attached(_, "peer", _) where use.macroName == "Differentiable", .freestanding:
           let position = lines[fileIndex].lineAndColumn(ofUTF8Offset: use.range.start)
           let context = ExpansionContext(
             fileName: file.path, line: position.line, column: position.column, lexicalContext: use.lexicalContext)
@@ -133,6 +136,9 @@ struct Generation {
     }
     sections.append(Section(fileIndex: candidate.fileIndex, start: candidate.start, title: title, text: text))
     generatedFunctions.append((candidate.fileIndex, candidate.start, title))
+    if candidate.extendedType == nil, candidate.key.kind == .global, let rule = ModuleRuleTable.entry(forDeclaration: candidate.source) {
+      runtimeRules[candidate.key.name, default: []].append(rule)
+    }
     contributingFiles.insert(candidate.fileIndex)
     enqueue(callees)
   }
@@ -201,6 +207,9 @@ struct Generation {
     out += "\n" + imports.joined(separator: "\n") + "\n"
     for section in ordered {
       out += "\n// MARK: - \(section.title)\n\n\(section.text)\n"
+    }
+    if !runtimeRules.isEmpty {
+      out += "\n// MARK: - Rules by name\n\n" + ModuleRuleTable.declaration(runtimeRules) + "\n"
     }
     let functions = generatedFunctions.sorted { ($0.fileIndex, $0.start) < ($1.fileIndex, $1.start) }.map(\.title)
     return GeneratedModule(source: out, generatedFunctions: functions, errors: errors)

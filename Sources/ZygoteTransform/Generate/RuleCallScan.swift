@@ -38,7 +38,20 @@ enum RuleCallScan {
       var end = afterName
       while end < bytes.count, MacroUseScanner.isIdentifierByte(bytes[end]) { end += 1 }
       if end > afterName, end < bytes.count, bytes[end] == UInt8(ascii: ":") {
-        let key = FunctionIndex.Key(kind: kind, name: String(decoding: bytes[afterName..<end], as: UTF8.self))
+        var name = String(decoding: bytes[afterName..<end], as: UTF8.self)
+        if kind == .global && name == "recording" {
+          // `_vjp(recording: f, x, named: "f", ...)`: a rule found at run time, for `f`.
+          var start = end + 1
+          while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+          var stop = start
+          while stop < bytes.count, MacroUseScanner.isIdentifierByte(bytes[stop]) { stop += 1 }
+          guard stop > start else {
+            index = end
+            continue
+          }
+          name = String(decoding: bytes[start..<stop], as: UTF8.self)
+        }
+        let key = FunctionIndex.Key(kind: kind, name: name)
         if seen.insert(key).inserted { keys.append(key) }
       }
       index = end

@@ -230,13 +230,16 @@ extension Parser {
       whereClause = parseGenericWhereClause()
     }
     var body: [Statement]?
+    var bodyRange: SourceRange?
     if at(.leftBrace) {
+      let bodyStart = current.range.start
       body = parseCodeBlock(after: "function signature")
+      bodyRange = range(from: bodyStart)
     }
     return FunctionDeclaration(
       attributes: attributes, modifiers: modifiers, name: name, genericParameters: genericParameters,
       parameters: parameters, effects: effects, resultType: resultType, whereClause: whereClause, body: body,
-      range: range(from: start), nameRange: nameRange)
+      range: range(from: start), nameRange: nameRange, bodyRange: bodyRange)
   }
 
   /// parameter-clause = "(" [ parameter { "," parameter } [ "," ] ] ")"

@@ -4,6 +4,7 @@
 //     swift run plugin-example W B         "loss <value> <dw> <db>" at (W, B)
 //     swift run plugin-example --step X    "step <value> <dx>" of smoothStep's closure at X
 //     swift run plugin-example --poly X    "poly <value> <dx>" of horner(x) + power(x, 3) at X
+//     swift run plugin-example --params X  "params <value> <dw>" of Σ cube(w), w = [X], by Params
 //
 // The test suite of swift-zygote runs the last two forms and checks them against central finite
 // differences of the printed values.
@@ -24,6 +25,17 @@ func polyValueWithGradient(_ x: Double) -> (value: Double, gradient: Double) {
 /// Unannotated and in this target: this target's plugin run generates its pullback.
 func square(_ x: Double) -> Double { x * x }
 
+/// Unannotated, called from a `#gradient(Params(...))` closure inside a function: such a call
+/// finds its rule when the code runs, in the generated file's table of rules by name.
+func cube(_ t: Tensor<Double>) -> Tensor<Double> { t * t * t }
+
+/// `Σ cube(w)` and its gradient in the implicit parameter `w = [x]`: `3x²`.
+func paramsValueWithGradient(_ x: Double) -> (value: Double, gradient: Double) {
+  let w = Tensor<Double>([x])
+  let g = #gradient(Params([w])) { cube(w).sum() }
+  return (cube(w).sum(), g[w]?.scalars[0] ?? .nan)
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.count == 2, arguments[0] == "--step", let x = Double(arguments[1]) {
   let (value, dx) = stepValueWithGradient(x)
@@ -31,6 +43,9 @@ if arguments.count == 2, arguments[0] == "--step", let x = Double(arguments[1]) 
 } else if arguments.count == 2, arguments[0] == "--poly", let x = Double(arguments[1]) {
   let (value, dx) = polyValueWithGradient(x)
   print("poly", value, dx)
+} else if arguments.count == 2, arguments[0] == "--params", let x = Double(arguments[1]) {
+  let (value, dw) = paramsValueWithGradient(x)
+  print("params", value, dw)
 } else if arguments.count == 2, let w = Double(arguments[0]), let b = Double(arguments[1]) {
   let (value, (dw, db)) = #valueWithGradient(loss, at: w, b)
   print("loss", value, dw, db)

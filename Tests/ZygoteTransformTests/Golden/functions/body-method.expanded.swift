@@ -1,0 +1,5 @@
+{
+#sourceLocation(file: "case.swift", line: 4)
+                                    x * scale 
+#sourceLocation()
+}

@@ -1,0 +1,4 @@
+// role: body
+// context: struct Model
+@Differentiable
+func apply(_ x: Double) -> Double { x * scale }
