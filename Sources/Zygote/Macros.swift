@@ -12,6 +12,12 @@
 /// Works on global functions, methods and nested functions. Every function the body calls with
 /// a differentiated argument needs a derivative too: a built-in rule, `@Differentiable`, or an
 /// `@Adjoint(of:)`.
+///
+/// Two roles: the peer declares the rule; the body role keeps the body as written and, for a
+/// global or nested function, puts a prologue before it that answers a call finding its rule at
+/// run time (from a `#gradient(Params(...))` closure inside a function, or from a nested
+/// function's rule, which cannot name a nested function's rule). A nested function's rule is
+/// declared in its body, since a peer of a nested function is invisible to lookups.
 @attached(peer, names: named(_vjp), named(_vjpm), prefixed(_vjp_))
 @attached(body)
 public macro Differentiable() = #externalMacro(module: "ZygoteMacros", type: "DifferentiableMacro")
