@@ -57,13 +57,15 @@ enum RecordingPrologue {
       // parameters shadows it there, so that only the outermost call runs the prologue (a
       // check in every level doubled the cost of a plain recursion, measured).
       let parameters = function.parameters.map { slice($0.range, of: declarationSource) }.joined(separator: ", ")
-      let arguments = function.parameters.map { parameter in parameter.callLabel.map { "\($0): \(parameter.name)" } ?? parameter.name }
+      let arguments = function.parameters.map { parameter in
+        parameter.callLabel.map { "\(RuleNames.label($0)): \(RuleNames.label(parameter.name))" } ?? RuleNames.label(parameter.name)
+      }
       // No generic clause: the nested function uses the enclosing one's generic parameters.
-      let signature = "func \(function.name)(\(parameters)) -> \(resultType.swiftSource) {"
+      let signature = "func \(RuleNames.label(function.name))(\(parameters)) -> \(resultType.swiftSource) {"
       code.add(Code(signature), depth: 1)
       code.add(Code(original))
       code.add(Code("}"), depth: 1)
-      code.add(Code("return \(function.name)(\(arguments.joined(separator: ", ")))"), depth: 1)
+      code.add(Code("return \(RuleNames.label(function.name))(\(arguments.joined(separator: ", ")))"), depth: 1)
     } else {
       code.add(Code("func _ad_body() -> \(resultType.swiftSource) {"), depth: 1)
       code.add(Code(original))
@@ -162,7 +164,7 @@ enum RecordingPrologue {
       }
     }
     if case .tuple(let elements)? = function.resultType, elements.isEmpty { return nil }
-    let arguments = function.parameters.map(\.name).joined(separator: ", ")
+    let arguments = function.parameters.map { RuleNames.label($0.name) }.joined(separator: ", ")
     var body = Code()
     let ruleCall: String
     if placement == .local {

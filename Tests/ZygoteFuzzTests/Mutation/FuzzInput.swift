@@ -56,7 +56,8 @@ struct FuzzInput {
       let source = mutated(generator.pick(FunctionCorpus.functions), donors: donors)
       let target: Target
       switch generator.below(100) {
-      case 0..<78: target = .attached(macroName: "Differentiable", role: "peer", attribute: "@Differentiable", extendedType: nil)
+      case 0..<68: target = .attached(macroName: "Differentiable", role: "peer", attribute: "@Differentiable", extendedType: nil)
+      case 68..<78: target = .attached(macroName: "Differentiable", role: "body", attribute: "@Differentiable", extendedType: nil)
       case 78..<88: target = .parseDeclaration
       case 88..<94: target = .parseFile
       default: target = .expandFile

@@ -101,7 +101,9 @@ extension FuzzInput {
         macroName: macroName, role: role, attributeSource: attribute, declarationSource: source,
         extendedType: extendedType, context: context)
       if let problem = Invariants.check(result, sourceLength: length) { return problem }
-      return isWellFormed ? Invariants.checkGeneratedCode(result.expandedSource, isExpression: false) : nil
+      // A body expansion is a braced block: check it as the body of a function.
+      let code = role == "body" ? result.expandedSource.map { "func _fuzzBody() " + $0 } : result.expandedSource
+      return isWellFormed ? Invariants.checkGeneratedCode(code, isExpression: false) : nil
     case .freestanding(let macroName):
       let result = MacroExpander.expandFreestanding(macroName: macroName, source: source, context: context)
       if let problem = Invariants.check(result, sourceLength: length) { return problem }
