@@ -101,9 +101,15 @@ func measureBuildCost(policy: TimingPolicy, pluginOverride: String?, log: (Strin
     pluginStartups: startups, pluginProblem: problem)
 }
 
-/// What the compiler asks the plugin for each `@Differentiable` function: its peer expansion.
+/// What the compiler asks the plugin for each `@Differentiable` function: its peer expansion and
+/// its body expansion.
 private func expandDifferentiable(_ source: String, _ context: ExpansionContext) -> ExpansionResult {
-  MacroExpander.expandAttached(
+  let peer = MacroExpander.expandAttached(
     macroName: "Differentiable", role: "peer", attributeSource: "@Differentiable",
     declarationSource: source, extendedType: nil, context: context)
+  let body = MacroExpander.expandAttached(
+    macroName: "Differentiable", role: "body", attributeSource: "@Differentiable",
+    declarationSource: source, extendedType: nil, context: context)
+  guard let peerSource = peer.expandedSource, let bodySource = body.expandedSource else { return peer }
+  return ExpansionResult(expandedSource: peerSource + "\n" + bodySource, diagnostics: peer.diagnostics + body.diagnostics)
 }

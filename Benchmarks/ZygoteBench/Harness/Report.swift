@@ -125,7 +125,7 @@ private func buildCostSection(_ cost: BuildCostResult, quick: Bool) -> String {
   lines.append("")
   let stub = cost.nothingExpanded ? " **(no function expanded: this times the error path, not a transform)**" : ""
   lines.append(
-    "- Transform throughput (`MacroExpander.expandAttached`, peer role, in process)\(stub): \(significant(cost.megabytesPerSecond)) MB/s, \(duration(cost.expansion.secondsPerCall)) for the corpus. Target: at least 1 MB/s.")
+    "- Transform throughput (`MacroExpander.expandAttached`, peer and body roles, in process)\(stub): \(significant(cost.megabytesPerSecond)) MB/s, \(duration(cost.expansion.secondsPerCall)) for the corpus. Target: at least 1 MB/s.")
   if cost.nothingExpanded {
     let reason = (cost.firstError ?? "").contains("not implemented") ? "The transform is not implemented yet: " : ""
     lines.append(
