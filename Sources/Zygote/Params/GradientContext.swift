@@ -31,40 +31,15 @@ final class GradientContextStack {
   var contexts: [GradientContext] = []
 }
 
-#if canImport(Darwin)
-  private func releaseStack(_ pointer: UnsafeMutableRawPointer) {
-    Unmanaged<GradientContextStack>.fromOpaque(pointer).release()
-  }
-#else
-  private func releaseStack(_ pointer: UnsafeMutableRawPointer?) {
-    if let pointer { Unmanaged<GradientContextStack>.fromOpaque(pointer).release() }
-  }
-#endif
-
-/// The thread-specific key of the context stack; the stack is released when its thread exits.
-private let contextStackKey: pthread_key_t = {
-  var key = pthread_key_t()
-  let status = pthread_key_create(&key, releaseStack)
-  precondition(status == 0, "Zygote: pthread_key_create failed (\(status))")
-  return key
-}()
+/// Each thread's stack of contexts.
+private let contextStacks = ThreadSpecific { GradientContextStack() }
 
 extension GradientContext {
   /// This thread's stack, created on first use.
-  static var threadStack: GradientContextStack {
-    if let pointer = pthread_getspecific(contextStackKey) {
-      return Unmanaged<GradientContextStack>.fromOpaque(pointer).takeUnretainedValue()
-    }
-    let stack = GradientContextStack()
-    pthread_setspecific(contextStackKey, Unmanaged.passRetained(stack).toOpaque())
-    return stack
-  }
+  static var threadStack: GradientContextStack { contextStacks.value }
 
   /// The innermost active context of this thread, if any.
-  @usableFromInline static var current: GradientContext? {
-    guard let pointer = pthread_getspecific(contextStackKey) else { return nil }
-    return Unmanaged<GradientContextStack>.fromOpaque(pointer).takeUnretainedValue().contexts.last
-  }
+  @usableFromInline static var current: GradientContext? { contextStacks.existingValue?.contexts.last }
 
   /// Runs `body` with a new context for `params` on top of this thread's stack, and returns
   /// what it returns together with the gradients the context collected.

@@ -53,33 +53,8 @@ final class PendingRecorderSlot {
   var recorder: _PullbackRecorder?
 }
 
-#if canImport(Darwin)
-  private func releaseSlot(_ pointer: UnsafeMutableRawPointer) {
-    Unmanaged<PendingRecorderSlot>.fromOpaque(pointer).release()
-  }
-#else
-  private func releaseSlot(_ pointer: UnsafeMutableRawPointer?) {
-    if let pointer { Unmanaged<PendingRecorderSlot>.fromOpaque(pointer).release() }
-  }
-#endif
-
-/// The thread-specific key of the pending recorder; the slot is released when its thread exits.
-private let pendingRecorderKey: pthread_key_t = {
-  var key = pthread_key_t()
-  let status = pthread_key_create(&key, releaseSlot)
-  precondition(status == 0, "Zygote: pthread_key_create failed (\(status))")
-  return key
-}()
-
-/// This thread's slot, created on first use.
-private var pendingRecorderSlot: PendingRecorderSlot {
-  if let pointer = pthread_getspecific(pendingRecorderKey) {
-    return Unmanaged<PendingRecorderSlot>.fromOpaque(pointer).takeUnretainedValue()
-  }
-  let slot = PendingRecorderSlot()
-  pthread_setspecific(pendingRecorderKey, Unmanaged.passRetained(slot).toOpaque())
-  return slot
-}
+/// Each thread's slot.
+private let pendingRecorderSlots = ThreadSpecific { PendingRecorderSlot() }
 
 /// The recorder pending for `name` on this thread, taken (so that the calls the function makes
 /// do not see it); nil when no recording call is waiting for this function. The prologue that
@@ -94,9 +69,9 @@ public func _takePullbackRecorder(for name: StaticString) -> _PullbackRecorder? 
 
 /// The slow half of `_takePullbackRecorder(for:)`: this thread's slot.
 @usableFromInline func _takePendingRecorder(for name: StaticString) -> _PullbackRecorder? {
-  guard let pointer = pthread_getspecific(pendingRecorderKey) else { return nil }
-  let slot = Unmanaged<PendingRecorderSlot>.fromOpaque(pointer).takeUnretainedValue()
-  guard let recorder = slot.recorder, _sameName(recorder.callee, name) else { return nil }
+  guard let slot = pendingRecorderSlots.existingValue, let recorder = slot.recorder, _sameName(recorder.callee, name) else {
+    return nil
+  }
   slot.recorder = nil
   return recorder
 }
@@ -118,7 +93,7 @@ public enum _ZygoteModuleRules {
 /// Calls `call` with a recorder pending for `name`, and returns its value and the pullback the
 /// function recorded, if it did.
 @usableFromInline func _recordingCall<R>(named name: StaticString, _ call: () -> R) -> (value: R, pullback: Any?) {
-  let slot = pendingRecorderSlot
+  let slot = pendingRecorderSlots.value
   let recorder = _PullbackRecorder(callee: name)
   let previous = slot.recorder
   slot.recorder = recorder

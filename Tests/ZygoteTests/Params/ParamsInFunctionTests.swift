@@ -11,17 +11,6 @@ import Zygote
 @Differentiable
 func paramsInFunctionScale(_ t: Tensor<Double>, _ k: Double) -> Tensor<Double> { t * k }
 
-/// Collects one result per thread.
-private final class ThreadResults: @unchecked Sendable {
-  let lock = NSLock()
-  var values: [Int: [Double]] = [:]
-  func record(_ thread: Int, _ value: [Double]) {
-    lock.lock()
-    values[thread] = value
-    lock.unlock()
-  }
-}
-
 final class ParamsInFunctionTests: XCTestCase {
   /// The seed's example, word for word as api.md section 8 writes it for Swift 6.
   func testSeedExampleWithANestedFunction() {
@@ -101,7 +90,7 @@ final class ParamsInFunctionTests: XCTestCase {
 
   /// Two threads run recording calls at the same time: each thread's pending recorder is its own.
   func testTwoThreadsDoNotMix() {
-    let results = ThreadResults()
+    let results = TensorTestThreadResults()
     let done = DispatchSemaphore(value: 0)
     for thread in 0..<2 {
       let t = Thread {

@@ -13,7 +13,7 @@ private final class TensorTestModelBox {
 }
 
 /// Collects results from test threads.
-private final class TensorTestThreadResults: @unchecked Sendable {
+final class TensorTestThreadResults: @unchecked Sendable {
   let lock = NSLock()
   var values: [Int: [Double]] = [:]
   func record(_ thread: Int, _ value: [Double]) {
