@@ -3,8 +3,8 @@
 // A `#gradient(Params(...)) { ... }` closure inside a function may call a `@Differentiable`
 // function nested in the same function, whose rule it cannot name (a peer of a nested function
 // is invisible to unqualified lookup, and the closure's macro cannot see the enclosing body).
-// It calls `_vjp(recording: f, x, named: "f")` instead (Params/PullbackRecording.swift in the
-// runtime), and every global or nested `@Differentiable` function starts with:
+// It calls `_vjp(recording: f, x, named: "f", rules: ...)` instead (Params/PullbackRecording.swift
+// in the runtime), and every global or nested `@Differentiable` function starts with:
 //
 //     if let _ad_recorder = _takePullbackRecorder(for: "f") {
 //       func _vjp_f(...) -> (value:, pullback:) { ... }      // a nested function: its own rule here
@@ -25,7 +25,8 @@
 // `#sourceLocation` and padding keep compile errors in it at the user's line and column. A
 // function the prologue does not apply to (a method, one with effects, inout, variadic or
 // function-typed parameters, no result, or more than four parameters) keeps its body as
-// written. A body whose rule cannot be generated keeps it too: the peer reports why.
+// written; so does a nested function whose rule cannot be generated (its peer reports why). A
+// global function's prologue calls its peer `_vjp(f:)`, which exists whenever compilation succeeds.
 
 enum RecordingPrologue {
   /// The most parameters a recording call supports (the runtime's `_vjp(recording:)` overloads).
