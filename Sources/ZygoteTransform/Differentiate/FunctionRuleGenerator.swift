@@ -141,10 +141,14 @@ enum FunctionRuleGenerator {
       if isMutating { statements = SelfDifferentiation.returningSelf(statements) }
       differentiatedNames.insert(SelfDifferentiation.name, at: 0)
     }
+    // A function that calls itself gets a forward/backward pair sharing a tape (RecursiveRule.swift).
+    let recursion = selfTangent == nil && closureTypes.isEmpty ? RecursionPlan.plan(for: function, statements: statements, placement: placement) : nil
+    if let recursion { statements = recursion.renamedBody }
     let desugared = Desugaring.desugar(statements, parameters: differentiatedNames)
     let withLoopReturns = LoopReturnRewriting.rewrite(desugared, resultType: resultText)
     let restructured = ExitRestructuring.restructure(withLoopReturns, scope: .function)
-    let localRules = nestedDifferentiableFunctions(in: restructured)
+    var localRules = nestedDifferentiableFunctions(in: restructured)
+    if let recursion { localRules.merge(recursion.siteRules) { first, _ in first } }
     let differentiator = Differentiator(
       parameters: differentiatedNames + closureTypes.keys.sorted(), body: restructured, localFunctionRules: localRules,
       implicitParameters: ImplicitParameterMode(), lineTable: lineTable,
@@ -179,6 +183,17 @@ enum FunctionRuleGenerator {
     let forwardWords = IdentifierScan.words(in: block.forward.render())
     for (name, parts) in closureParts.sorted(by: { $0.key < $1.key }) where forwardWords.contains(name) {
       functionBody.add("let \(name) = \(parts.plainFunction(calling: RuleNames.closureRulePrefix + name))")
+    }
+    if let recursion {
+      var forward = Code()
+      forward.add(block.forward)
+      functionBody.add(recursion.ruleBody(forward: forward, pullback: pullback, resultTangent: resultTangent, tangentList: tangentList))
+      code.addBlock(signature + " {", functionBody)
+      let line = lineTable.line(of: function.nameRange.start) ?? 0
+      for callee in differentiator.unresolvedCallees where callee.name != function.name {
+        code.add(missingRuleFallback(for: callee.name, label: callee.label, caller: function.name, line: line))
+      }
+      return GeneratedSource(source: code.render(), diagnostics: diagnostics)
     }
     functionBody.add(block.forward)
     let captures = captureList(
