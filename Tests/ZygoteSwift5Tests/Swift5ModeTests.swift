@@ -38,6 +38,13 @@ func swift5Branches(_ x: Double, _ k: Int) -> Double {
 @Differentiable
 func swift5Recursive(_ x: Double, _ n: Int) -> Double { n == 0 ? x : sin(swift5Recursive(x, n - 1)) + x }
 
+/// Two recursive calls per level and a guard: its rule records each level on a tape.
+@Differentiable
+func swift5TwoCallRecursion(_ x: Double, _ n: Int) -> Double {
+  guard n > 1 else { return n == 0 ? x : x * x }
+  return swift5TwoCallRecursion(x, n - 1) * x + sin(swift5TwoCallRecursion(x, n - 2))
+}
+
 @Differentiable
 func swift5Array(_ xs: [Double]) -> Double {
   var s = 0.0
@@ -78,6 +85,10 @@ final class Swift5ModeTests: XCTestCase {
   func testRecursionArraysGenericsAndCustomAdjoints() {
     let (g, _) = #gradient(swift5Recursive, at: 0.3, 20)
     XCTAssertEqual(g, central({ swift5Recursive($0, 20) }, 0.3), accuracy: 1e-6)
+    for n in [0, 1, 2, 9] {
+      let (g2, _) = #gradient(swift5TwoCallRecursion, at: 0.7, n)
+      XCTAssertEqual(g2, central({ swift5TwoCallRecursion($0, n) }, 0.7), accuracy: 1e-6 * max(1, abs(g2)))
+    }
     XCTAssertEqual(#gradient(swift5Array, at: [1.0, -2.0, 3.0]), [2, -4, 6])
     XCTAssertEqual(#gradient(swift5Generic, at: Float(2)), 12)
     XCTAssertEqual(#gradient(swift5Generic, at: 2.0), 12)

@@ -141,6 +141,9 @@ enum FunctionRuleGenerator {
       if isMutating { statements = SelfDifferentiation.returningSelf(statements) }
       differentiatedNames.insert(SelfDifferentiation.name, at: 0)
     }
+    // A function that calls itself gets a forward/backward pair sharing a tape (RecursiveRule.swift).
+    let recursion = selfTangent == nil && closureTypes.isEmpty ? RecursionPlan.plan(for: function, statements: statements, placement: placement) : nil
+    if let recursion { statements = recursion.renamedBody }
     let desugared = Desugaring.desugar(statements, parameters: differentiatedNames)
     let withLoopReturns = LoopReturnRewriting.rewrite(desugared, resultType: resultText)
     let restructured = ExitRestructuring.restructure(withLoopReturns, scope: .function)
@@ -148,6 +151,7 @@ enum FunctionRuleGenerator {
     // A nested function's recursive calls use its own rule, declared next to it (and again in
     // its body, RecordingPrologue.swift), where its name may mean a prologue-free copy.
     if placement == .local { localRules[function.name] = RuleNames.localFunctionPrefix + function.name }
+    if let recursion { localRules.merge(recursion.siteRules) { first, _ in first } }
     let differentiator = Differentiator(
       parameters: differentiatedNames + closureTypes.keys.sorted(), body: restructured, localFunctionRules: localRules,
       // A nested function's callees may be nested functions too, whose rules it cannot name.
@@ -183,6 +187,17 @@ enum FunctionRuleGenerator {
     let forwardWords = IdentifierScan.words(in: block.forward.render())
     for (name, parts) in closureParts.sorted(by: { $0.key < $1.key }) where forwardWords.contains(name) {
       functionBody.add("let \(name) = \(parts.plainFunction(calling: RuleNames.closureRulePrefix + name))")
+    }
+    if let recursion {
+      var forward = Code()
+      forward.add(block.forward)
+      functionBody.add(recursion.ruleBody(forward: forward, pullback: pullback, resultTangent: resultTangent, tangentList: tangentList))
+      code.addBlock(signature + " {", functionBody)
+      let line = lineTable.line(of: function.nameRange.start) ?? 0
+      for callee in differentiator.unresolvedCallees where callee.name != function.name {
+        code.add(missingRuleFallback(for: callee.name, label: callee.label, caller: function.name, line: line))
+      }
+      return GeneratedSource(source: code.render(), diagnostics: diagnostics)
     }
     functionBody.add(block.forward)
     let captures = captureList(
