@@ -14,7 +14,10 @@
 /// the pullback that reads them and no thread shares one.
 public final class _RecursionTape<Record> {
   /// The records, in the order the levels finished (a callee before its caller).
-  public var records: [Record]
+  // Unchecked: accesses never overlap (one append or one read at a time, on one thread), and the
+  // dynamic exclusivity check of a class property cost more than the rest of a level (W3p 21x ->
+  // 9-10x the hand-written gradient without it, measured).
+  @exclusivity(unchecked) public var records: [Record]
 
   /// An empty tape.
   @inlinable
