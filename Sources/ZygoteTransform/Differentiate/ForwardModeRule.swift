@@ -62,7 +62,7 @@ enum ForwardModeRule {
       ruleName = RuleNames.localFunctionPrefix + function.name
       parameterTexts = function.parameters.map { FunctionRuleGenerator.parameterText($0, label: "_") }
     }
-    let call = "\(function.name)(\(function.parameters.map { ($0.callLabel.map { "\($0): " } ?? "") + $0.name }.joined(separator: ", ")))"
+    let call = "\(function.name)(\(FunctionRuleGenerator.forwardingArguments(function.parameters)))"
     let tangents = function.parameters.map(\.type.swiftSource)
     let tangentList = tangents.count == 1 ? tangents[0] : "(\(tangents.joined(separator: ", ")))"
     let scaled = names.count == 1

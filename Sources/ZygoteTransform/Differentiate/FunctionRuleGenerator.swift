@@ -294,6 +294,15 @@ enum FunctionRuleGenerator {
     return rules
   }
 
+  /// `x: x, n` for `(x: Double, _ n: Int)`: a function's own parameters passed on to a function
+  /// with the same argument labels (names in backticks when they are keywords).
+  static func forwardingArguments(_ parameters: [Parameter]) -> String {
+    parameters.map { parameter in
+      let name = RuleNames.label(parameter.name)
+      return parameter.callLabel.map { "\(RuleNames.label($0)): \(name)" } ?? name
+    }.joined(separator: ", ")
+  }
+
   static func parameterText(_ parameter: Parameter, label: String, type: String? = nil) -> String {
     // A closure parameter holds the closure's rule, under its own name.
     let name = type == nil ? parameter.name : RuleNames.closureRulePrefix + parameter.name

@@ -58,15 +58,12 @@ enum RecordingPrologue {
       // parameters shadows it there, so that only the outermost call runs the prologue (a
       // check in every level doubled the cost of a plain recursion, measured).
       let parameters = function.parameters.map { slice($0.range, of: declarationSource) }.joined(separator: ", ")
-      let arguments = function.parameters.map { parameter in
-        parameter.callLabel.map { "\(RuleNames.label($0)): \(RuleNames.label(parameter.name))" } ?? RuleNames.label(parameter.name)
-      }
       // No generic clause: the nested function uses the enclosing one's generic parameters.
       let signature = "func \(RuleNames.label(function.name))(\(parameters)) -> \(resultType.swiftSource) {"
       code.add(Code(signature), depth: 1)
       code.add(Code(original))
       code.add(Code("}"), depth: 1)
-      code.add(Code("return \(RuleNames.label(function.name))(\(arguments.joined(separator: ", ")))"), depth: 1)
+      code.add(Code("return \(RuleNames.label(function.name))(\(FunctionRuleGenerator.forwardingArguments(function.parameters)))"), depth: 1)
     } else {
       code.add(Code("func _ad_body() -> \(resultType.swiftSource) {"), depth: 1)
       code.add(Code(original))
@@ -149,22 +146,29 @@ enum RecordingPrologue {
     return "#sourceLocation(file: \"\(lineTable.fileName)\", line: \(line))\n\(inner)\n#sourceLocation()"
   }
 
+  /// Whether a recording call (`_vjp(recording:)`) can call `function` and take its rule's
+  /// pullback: a value result and one to four value parameters, no effects. The runtime's
+  /// overloads cover that shape only.
+  static func canBeCalledByRecording(_ function: FunctionDeclaration) -> Bool {
+    guard function.effects == nil, let result = function.resultType,
+      (1...maximumParameterCount).contains(function.parameters.count)
+    else { return false }
+    if case .tuple(let elements) = result, elements.isEmpty { return false }
+    return function.parameters.allSatisfy { parameter in
+      switch parameter.type {
+      case .inout, .function: return false
+      default: return !parameter.isVariadic
+      }
+    }
+  }
+
   /// The prologue's code, or nil when the function does not get one.
   private static func prologue(
     for function: FunctionDeclaration, declarationSource: String, placement: FunctionPlacement, lineTable: LineTable
   ) -> Code? {
-    guard placement != .member, function.effects == nil, function.resultType != nil,
-      (1...maximumParameterCount).contains(function.parameters.count),
+    guard placement != .member, canBeCalledByRecording(function),
       !function.modifiers.contains(where: { ["mutating", "static", "class", "override"].contains($0) })
     else { return nil }
-    for parameter in function.parameters {
-      if parameter.isVariadic { return nil }
-      switch parameter.type {
-      case .inout, .function: return nil
-      default: break
-      }
-    }
-    if case .tuple(let elements)? = function.resultType, elements.isEmpty { return nil }
     let arguments = function.parameters.map { RuleNames.label($0.name) }.joined(separator: ", ")
     var body = Code()
     let ruleCall: String

@@ -114,17 +114,6 @@ struct RecursionPlan {
     return "(\(type))?"
   }
 
-  /// `x: x, n` or `x, n`: the parameters passed on under their labels.
-  var forwardedArguments: String {
-    function.parameters.map { parameter in
-      switch parameter.label {
-      case nil: return "\(parameter.name): \(parameter.name)"
-      case "_"?: return parameter.name
-      case let label?: return "\(label): \(parameter.name)"
-      }
-    }.joined(separator: ", ")
-  }
-
   /// The declaration of one parameter with its label, for a function called like the user's.
   private func labelledParameter(_ parameter: Parameter, internalName: String) -> String {
     let label = parameter.label ?? parameter.name
@@ -213,7 +202,8 @@ struct RecursionPlan {
     var code = forwardFunction()
     code.add(backwardFunctions(forward: forward, pullback: pullback, resultTangent: resultTangent, tangentList: tangentList))
     code.add("let _ad_tape = \(tapeType)()")
-    code.add("let (_ad_value, _ad_index) = _ad_forward(\(forwardedArguments.isEmpty ? "" : forwardedArguments + ", ")_ad_tape)")
+    let arguments = FunctionRuleGenerator.forwardingArguments(function.parameters)
+    code.add("let (_ad_value, _ad_index) = _ad_forward(\(arguments.isEmpty ? "" : arguments + ", ")_ad_tape)")
     code.add("return (value: _ad_value, pullback: { _ad_seed in _ad_backward(_ad_seed, _ad_index, _ad_tape) })")
     return code
   }

@@ -14,17 +14,9 @@ enum ModuleRuleTable {
   /// or nil when the function cannot be listed.
   static func entry(forDeclaration source: String) -> String? {
     guard case .function(let function)? = SwiftParser.parseDeclaration(source).0,
-      function.genericParameters == nil, function.whereClause == nil, function.effects == nil, function.resultType != nil,
-      (1...RecordingPrologue.maximumParameterCount).contains(function.parameters.count)
+      function.genericParameters == nil, function.whereClause == nil, RecordingPrologue.canBeCalledByRecording(function)
     else { return nil }
-    var parameters: [String] = []
-    for (index, parameter) in function.parameters.enumerated() {
-      if parameter.isVariadic { return nil }
-      switch parameter.type {
-      case .inout, .function: return nil
-      default: parameters.append("a\(index): \(parameter.type.swiftSource)")
-      }
-    }
+    let parameters = function.parameters.enumerated().map { index, parameter in "a\(index): \(parameter.type.swiftSource)" }
     let arguments = function.parameters.indices.map { "a\($0)" }.joined(separator: ", ")
     return "{ (\(parameters.joined(separator: ", "))) in \(RuleNames.function)(\(RuleNames.label(function.name)): \(arguments)) }"
   }
