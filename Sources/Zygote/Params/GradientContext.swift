@@ -5,14 +5,6 @@
 // see each other's contexts; a stack so that a gradient computed inside another one's body
 // collects only its own parameters.
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// One active implicit-parameter gradient: the tracked identities and the gradients so far.
 @usableFromInline final class GradientContext {
   /// The parameters whose gradients are collected.

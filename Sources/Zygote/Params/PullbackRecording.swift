@@ -16,14 +16,6 @@
 // another function's prologue answer for it: its recorder stays pending, and the call stops with
 // a message naming it. Per thread (POSIX thread-specific data), like the gradient context.
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 #if canImport(Synchronization) && !canImport(Darwin)
   import Synchronization
 
