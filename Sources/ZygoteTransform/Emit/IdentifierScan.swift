@@ -11,23 +11,31 @@ enum IdentifierScan {
       || byte >= 128
   }
 
-  /// How many times `name` occurs in `text` as a whole identifier.
-  static func occurrences(of name: String, in text: String) -> Int {
-    var count = 0
+  /// Calls `visit` with each identifier-like word of `text`, as a range of its UTF-8 bytes.
+  @inline(__always)
+  private static func forEachWord(in text: String, _ visit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
     var copy = text
-    let target = Array(name.utf8)
     copy.withUTF8 { bytes in
       var index = 0
       while index < bytes.count {
         if isIdentifierByte(bytes[index]) {
           var end = index + 1
           while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
-          if end - index == target.count && bytes[index..<end].elementsEqual(target) { count += 1 }
+          visit(bytes, index..<end)
           index = end
         } else {
           index += 1
         }
       }
+    }
+  }
+
+  /// How many times `name` occurs in `text` as a whole identifier.
+  static func occurrences(of name: String, in text: String) -> Int {
+    var count = 0
+    let target = Array(name.utf8)
+    forEachWord(in: text) { bytes, word in
+      if word.count == target.count && bytes[word].elementsEqual(target) { count += 1 }
     }
     return count
   }
@@ -43,22 +51,10 @@ enum IdentifierScan {
       shapes.insert(bytes.count << 16 | Int(first) << 8 | Int(last))
     }
     var result = Set<String>()
-    var copy = text
-    copy.withUTF8 { bytes in
-      var index = 0
-      while index < bytes.count {
-        if isIdentifierByte(bytes[index]) {
-          var end = index + 1
-          while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
-          if shapes.contains((end - index) << 16 | Int(bytes[index]) << 8 | Int(bytes[end - 1])) {
-            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-            if candidates.contains(word) { result.insert(word) }
-          }
-          index = end
-        } else {
-          index += 1
-        }
-      }
+    forEachWord(in: text) { bytes, word in
+      guard shapes.contains(word.count << 16 | Int(bytes[word.lowerBound]) << 8 | Int(bytes[word.upperBound - 1])) else { return }
+      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self)
+      if candidates.contains(text) { result.insert(text) }
     }
     return result
   }
@@ -66,19 +62,8 @@ enum IdentifierScan {
   /// The identifier-like words of `text`.
   static func words(in text: String) -> Set<String> {
     var result = Set<String>()
-    var copy = text
-    copy.withUTF8 { bytes in
-      var index = 0
-      while index < bytes.count {
-        if isIdentifierByte(bytes[index]) {
-          var end = index + 1
-          while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
-          result.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
-          index = end
-        } else {
-          index += 1
-        }
-      }
+    forEachWord(in: text) { bytes, word in
+      result.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self))
     }
     return result
   }
